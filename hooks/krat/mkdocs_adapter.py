@@ -1,0 +1,60 @@
+"""The one module that knows MkDocs: turns the catalog into MkDocs files, page metadata and template context.
+
+`hooks/site.py` calls these functions from MkDocs events. State lives in `_catalog`, rebuilt on every build
+(`mkdocs serve` rebuilds call `load` again).
+"""
+
+import logging
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from krat.catalog import Catalog, build_catalog
+from krat.pages import generated_pages, page_context
+from krat.problems import ContentError
+
+log = logging.getLogger("mkdocs.plugins.krat")
+_catalog: Catalog | None = None
+
+
+def load(config: MkDocsConfig) -> None:
+    """Read and validate all content before MkDocs touches any file; stop the build listing every problem."""
+    global _catalog
+    try:
+        _catalog = build_catalog(Path(config.docs_dir), profile="public")
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    log.debug("krat: %d records published", len(_catalog.records))
+
+
+def update_files(files: Files, config: MkDocsConfig) -> Files:
+    """Drop unpublished records, keep records out of the navigation, add generated pages nobody wrote."""
+    for file in list(files):
+        if file.src_uri in _catalog.unpublished:
+            files.remove(file)
+        elif file.src_uri in _catalog.by_src_uri:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    taken = {file.url for file in files}
+    for page in generated_pages(_catalog):
+        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        if file.url not in taken:
+            files.append(file)
+    return files
+
+
+def prepare_page(page: Page) -> None:
+    """Escape titles (Material prints them unescaped) and give record pages their template."""
+    if page.meta.get("title"):
+        page.meta["title"] = str(escape(str(page.meta["title"])))
+    if page.file.src_uri in _catalog.by_src_uri:
+        page.meta["template"] = "record.html"
+
+
+def add_context(context: dict, page: Page) -> dict:
+    """Give the page template its `krat` context object (see krat.pages)."""
+    context["krat"] = page_context(_catalog, page.url)
+    return context

@@ -1,0 +1,161 @@
+"""Meeting records: find the files under `takime/`, validate each against the schema and its path, and build
+`Record` objects. Every problem in every file is collected; nothing is half-loaded.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from krat.dates import PartialDate
+from krat.frontmatter import Document, read_document
+from krat.problems import Problem
+from krat.refdata import Prefecture, ReferenceData, Topic
+from krat.schema import BODIES, KINDS, RECORD_FIELDS, VISIBILITY, validate_fields
+from krat.text import did_you_mean, first_sentence, fold, slugify
+
+RECORDS_DIR = "takime"
+FILENAME_PATTERN = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+RAW_HTML = re.compile(r"<(?!https?://|mailto:)[A-Za-z!/]")
+LAYOUT_HINT = "content/takime/<qark>/<vit>/<vvvv-mm-dd>-<pak-fjalë>.md"
+
+
+@dataclass
+class Record:
+    """A validated meeting record. `src_uri` is its path inside content/, `url` its page address."""
+
+    src_uri: str
+    title: str
+    date: PartialDate
+    prefecture: Prefecture
+    bodies: list[str]
+    kind: str
+    visibility: str
+    time: str = ""
+    period: str = ""
+    place: str = ""
+    chair: dict | None = None
+    rapporteur: dict | None = None
+    participants: list[dict] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    agenda: list[str] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)
+    summary: str = ""
+    source: str = ""
+    attachments: list[dict] = field(default_factory=list)
+    draft: bool = False
+    body: str = ""
+
+    @property
+    def id(self) -> str:
+        """Stable identifier: prefecture and file name without extension, e.g. 'kukes/2018-02-16-analiza'."""
+        return f"{self.prefecture.slug}/{Path(self.src_uri).stem}"
+
+    @property
+    def url(self) -> str:
+        return self.src_uri.removesuffix(".md") + "/"
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+    @property
+    def body_names(self) -> list[str]:
+        return [BODIES[body] for body in self.bodies]
+
+    @property
+    def visibility_label(self) -> str:
+        return VISIBILITY[self.visibility]
+
+    @property
+    def one_line(self) -> str:
+        """The summary, or else the first sentence of the minutes: one line for lists and timelines."""
+        return self.summary or first_sentence(self.body)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.date, self.time, self.src_uri)
+
+
+def load_records(content_dir: Path, shown_root: str, refdata: ReferenceData) -> tuple[list[Record], list[Problem]]:
+    """Validate every Markdown file under content/takime/; return the good records and all problems.
+
+    `shown_root` is how messages name the content folder (e.g. 'content').
+    """
+    records, problems = [], []
+    for path in sorted((content_dir / RECORDS_DIR).rglob("*.md")):
+        src_uri = path.relative_to(content_dir).as_posix()
+        if src_uri.endswith("index.md"):
+            continue  # a hand-written section page, not a record
+        record, found = load_record(path, src_uri, f"{shown_root}/{src_uri}", refdata)
+        problems += found
+        if record:
+            records.append(record)
+    problems += find_duplicates(records, shown_root)
+    return records, problems
+
+
+def load_record(path: Path, src_uri: str, shown: str, refdata: ReferenceData) -> tuple[Record | None, list[Problem]]:
+    """Read and validate one record file, including where it sits; None when anything is wrong."""
+    document, problems = read_document(path, shown)
+    if document is None:
+        return None, problems
+    values, problems = validate_fields(document, RECORD_FIELDS, refdata)
+    problems += check_location(src_uri, values, document, refdata)
+    problems += check_body(document)
+    if problems:
+        return None, problems
+    return Record(src_uri=src_uri, body=document.body, **values), []
+
+
+def check_location(src_uri: str, values: dict, document: Document, refdata: ReferenceData) -> list[Problem]:
+    """The path must be takime/<qark>/<year>/<date>-<slug>.md and agree with the front-matter."""
+    parts = src_uri.split("/")
+    if len(parts) != 4:
+        return [Problem(document.path, 1, "skedari", f"vendndodhje e gabuar; procesverbalet shkojnë te {LAYOUT_HINT}")]
+    _, folder, year, filename = parts
+    problems = []
+    prefecture = values.get("prefecture")
+    if refdata.prefectures.get(folder) is None or folder != refdata.prefectures.get(folder).slug:
+        hint = did_you_mean(folder, refdata.prefectures.keys)
+        problems.append(Problem(document.path, 1, "skedari", f"dosja '{folder}' nuk është qark{hint}"))
+    elif prefecture and prefecture.slug != folder:
+        message = f"'{prefecture.slug}' nuk përputhet me dosjen e skedarit 'takime/{folder}/'"
+        problems.append(Problem(document.path, document.line("prefecture"), "prefecture", message))
+    match = FILENAME_PATTERN.match(filename)
+    if not match:
+        suggestion = slugify(filename.removesuffix(".md"))
+        message = (f"emri '{filename}' duhet të jetë '<data>-<pak-fjalë>.md', vetëm a-z pa ë/ç, shifra dhe '-'"
+                   f" (p.sh. '{suggestion}.md')")
+        problems.append(Problem(document.path, 1, "skedari", message))
+    date = values.get("date")
+    if date and year != f"{date.year:04d}":
+        message = f"viti {date.year} nuk përputhet me dosjen e vitit 'takime/{folder}/{year}/'"
+        problems.append(Problem(document.path, document.line("date"), "date", message))
+    elif date and match and match.group(1) != date.iso:
+        message = f"'{date.iso}' nuk përputhet me datën në emrin e skedarit '{match.group(1)}'"
+        problems.append(Problem(document.path, document.line("date"), "date", message))
+    return problems
+
+
+def check_body(document: Document) -> list[Problem]:
+    """Minutes are Markdown only: raw HTML (and so scripts) is refused, with the line where it starts."""
+    for offset, line in enumerate(document.body.split("\n")):
+        found = RAW_HTML.search(line)
+        if found:
+            snippet = line[found.start() : found.start() + 20]
+            message = f"HTML nuk lejohet në tekstin e procesverbalit ('{snippet}'); përdorni vetëm Markdown"
+            return [Problem(document.path, document.body_line + offset, "teksti", message)]
+    return []
+
+
+def find_duplicates(records: list[Record], shown_root: str) -> list[Problem]:
+    """Two files may not share an id, nor describe the same meeting (same prefecture, date and title)."""
+    problems, seen_ids, seen_meetings = [], {}, {}
+    for record in sorted(records, key=lambda r: r.src_uri):
+        meeting = (record.prefecture.slug, record.date, fold(record.title))
+        for key, seen, what in ((record.id, seen_ids, "identifikuesin"), (meeting, seen_meetings, "takimin")):
+            if key in seen:
+                message = f"ka të njëjtin {what} me {shown_root}/{seen[key].src_uri}; mbani vetëm njërin skedar"
+                problems.append(Problem(f"{shown_root}/{record.src_uri}", 1, "skedari", message))
+            seen.setdefault(key, record)
+    return problems

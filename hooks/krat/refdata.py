@@ -1,0 +1,117 @@
+"""Reference data from `content/_data/`: prefectures, institutions and topics, and lookups that forgive case
+and missing diacritics ('Kukës', 'Kukes' and 'kukes' all resolve to the prefecture 'kukes').
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from krat.frontmatter import Document, parse_yaml
+from krat.problems import ContentError, Problem
+from krat.text import fold
+
+
+@dataclass(frozen=True)
+class Prefecture:
+    """One of the twelve qarqe. `slug` is what paths and front-matter use."""
+
+    slug: str
+    name: str
+    seat: str
+    municipalities: tuple[str, ...]
+
+    @property
+    def url(self) -> str:
+        return f"qarqet/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Institution:
+    """An institution that sits on or works with a committee."""
+
+    code: str
+    name: str
+    acronym: str = ""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """An entry of the controlled topic list."""
+
+    slug: str
+    name: str
+
+
+T = TypeVar("T")
+
+
+class Lookup(Generic[T]):
+    """Items by every name they may be written with, compared folded; keeps the file's order."""
+
+    def __init__(self, items: list[T], key: str, *aliases: str):
+        self.items = {getattr(item, key): item for item in items}
+        self.keys = list(self.items)
+        self._by_name = {}
+        for item in items:
+            for attribute in (key, *aliases):
+                if getattr(item, attribute):
+                    self._by_name[fold(getattr(item, attribute))] = item
+
+    def get(self, value: str) -> T | None:
+        return self._by_name.get(fold(value))
+
+    def __iter__(self):
+        return iter(self.items.values())
+
+    def __getitem__(self, key: str) -> T:
+        return self.items[key]
+
+
+@dataclass
+class ReferenceData:
+    prefectures: Lookup[Prefecture]
+    institutions: Lookup[Institution]
+    topics: Lookup[Topic]
+
+
+FILES = {
+    "prefectures.yml": (Prefecture, ("slug", "name", "seat", "municipalities")),
+    "institutions.yml": (Institution, ("code", "name")),
+    "topics.yml": (Topic, ("slug", "name")),
+}
+
+
+def load_reference_data(data_dir: Path, shown_dir: str) -> ReferenceData:
+    """Load the three reference files; raise ContentError listing every problem in them."""
+    loaded, problems = {}, []
+    for filename, (model, required) in FILES.items():
+        items, found = _load_list(data_dir / filename, f"{shown_dir}/{filename}", model, required)
+        loaded[filename] = items
+        problems += found
+    if problems:
+        raise ContentError(problems)
+    return ReferenceData(
+        prefectures=Lookup(loaded["prefectures.yml"], "slug", "name"),
+        institutions=Lookup(loaded["institutions.yml"], "code", "acronym", "name"),
+        topics=Lookup(loaded["topics.yml"], "slug", "name"),
+    )
+
+
+def _load_list(path: Path, shown: str, model: type, required: tuple) -> tuple[list, list[Problem]]:
+    """Read one YAML list of mappings into `model` objects, checking that required keys are present."""
+    if not path.exists():
+        return [], [Problem(shown, 1, "skedari", "mungon skedari i të dhënave të referencës")]
+    document = Document(shown, {})
+    problems = parse_yaml("entries:\n" + path.read_text(encoding="utf-8"), document, first_line=0)
+    items = []
+    for index, entry in enumerate(document.data.get("entries") or []):
+        line = document.line("entries", index)
+        missing = [key for key in required if not isinstance(entry, dict) or not entry.get(key)]
+        if missing:
+            problems.append(Problem(shown, line, missing[0], "mungon te ky element"))
+            continue
+        values = {key: entry.get(key) or "" for key in model.__dataclass_fields__}
+        if "municipalities" in values:
+            values["municipalities"] = tuple(values["municipalities"])
+        items.append(model(**{key: value if isinstance(value, tuple) else str(value) for key, value in values.items()}))
+    return items, problems

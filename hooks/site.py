@@ -1,0 +1,30 @@
+"""MkDocs hooks of the KRAT site: event functions only, each delegating to krat.mkdocs_adapter."""
+
+import os
+import sys
+
+if os.environ.get("KRAT_SERVE"):
+    # `make serve` re-runs this file on every rebuild; forget the domain package so edits to it take effect.
+    for name in [name for name in sys.modules if name == "krat" or name.startswith("krat.")]:
+        del sys.modules[name]
+
+from krat import mkdocs_adapter  # noqa: E402
+
+
+def on_config(config):
+    """Validate all content first: a bad file stops the build before anything is written."""
+    mkdocs_adapter.load(config)
+    return config
+
+
+def on_files(files, config):
+    return mkdocs_adapter.update_files(files, config)
+
+
+def on_page_markdown(markdown, page, config, files):
+    mkdocs_adapter.prepare_page(page)
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    return mkdocs_adapter.add_context(context, page)
