@@ -17,7 +17,9 @@ def main(argv: list[str] | None = None) -> int:
         description="Kontrollon të gjitha skedarët e përmbajtjes (ose vetëm ata të dhënë) me të njëjtat mesazhe si "
         "ndërtimi. Del me 0 kur gjithçka është në rregull, me 1 kur ka probleme.",
     )
-    check.add_argument("paths", nargs="*", metavar="SKEDAR", help="vetëm këta skedarë (parazgjedhje: të gjithë)")
+    check.add_argument(
+        "paths", nargs="*", metavar="SKEDAR", help="vetëm këta skedarë (parazgjedhje: të gjithë)"
+    )
     check.add_argument("--content", default="content", metavar="DOSJA", help="dosja e përmbajtjes (content)")
     arguments = parser.parse_args(argv)
     return run_check(Path(arguments.content), arguments.paths)
@@ -26,7 +28,10 @@ def main(argv: list[str] | None = None) -> int:
 def run_check(content_dir: Path, paths: list[str]) -> int:
     """Validate all content; print problems (only those of `paths` when given) to stderr; return the exit code."""
     if not (content_dir / "_data").is_dir():
-        print(f"krat: '{content_dir}' nuk është dosje përmbajtjeje (mungon {content_dir}/_data)", file=sys.stderr)
+        print(
+            f"krat: '{content_dir}' nuk është dosje përmbajtjeje (mungon {content_dir}/_data)",
+            file=sys.stderr,
+        )
         return 2
     try:
         catalog = build_catalog(content_dir, profile="members")

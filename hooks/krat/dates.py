@@ -31,7 +31,11 @@ class PartialDate:
     @property
     def iso(self) -> str:
         """'2018-02-16', '2023-07' or '2023': the form used in front-matter and file names."""
-        parts = [f"{self.year:04d}", f"{self.month:02d}" if self.month else "", f"{self.day:02d}" if self.day else ""]
+        parts = [
+            f"{self.year:04d}",
+            f"{self.month:02d}" if self.month else "",
+            f"{self.day:02d}" if self.day else "",
+        ]
         return "-".join(part for part in parts if part)
 
     @property
@@ -52,8 +56,12 @@ def parse_partial_date(text: str) -> PartialDate:
         local = LOCAL_PATTERN.match(text)
         if local:
             day, month, year = local.groups()
-            raise ValueError(f"'{text}' duhet shkruar si vit-muaj-ditë: '{year}-{int(month):02d}-{int(day):02d}'")
-        raise ValueError(f"'{text}' nuk është datë; shkruani 'VVVV-MM-DD' (p.sh. 2018-02-16), 'VVVV-MM' ose 'VVVV'")
+            raise ValueError(
+                f"'{text}' duhet shkruar si vit-muaj-ditë: '{year}-{int(month):02d}-{int(day):02d}'"
+            )
+        raise ValueError(
+            f"'{text}' nuk është datë; shkruani 'VVVV-MM-DD' (p.sh. 2018-02-16), 'VVVV-MM' ose 'VVVV'"
+        )
     year, month, day = (int(part) if part else 0 for part in match.groups())
     if match.group(2) and not 1 <= month <= 12:
         raise ValueError(f"'{text}': muaji {month} nuk ekziston (1–12)")

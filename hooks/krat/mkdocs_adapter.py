@@ -40,7 +40,9 @@ def update_files(files: Files, config: MkDocsConfig) -> Files:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     taken = {file.url for file in files}
     for page in generated_pages(_catalog):
-        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        file = File.generated(
+            config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
+        )
         if file.url not in taken:
             files.append(file)
     return files

@@ -65,7 +65,9 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     """The prefecture index and one page per prefecture."""
     pages = [GeneratedPage("qarqet/index.md", "Qarqet", "prefectures.html")]
     for prefecture in catalog.refdata.prefectures:
-        pages.append(GeneratedPage(f"qarqet/{prefecture.slug}.md", f"Qarku {prefecture.name}", "prefecture.html"))
+        pages.append(
+            GeneratedPage(f"qarqet/{prefecture.slug}.md", f"Qarku {prefecture.name}", "prefecture.html")
+        )
     return pages
 
 

@@ -76,7 +76,9 @@ class Record:
         return (self.date, self.time, self.src_uri)
 
 
-def load_records(content_dir: Path, shown_root: str, refdata: ReferenceData) -> tuple[list[Record], list[Problem]]:
+def load_records(
+    content_dir: Path, shown_root: str, refdata: ReferenceData
+) -> tuple[list[Record], list[Problem]]:
     """Validate every Markdown file under content/takime/; return the good records and all problems.
 
     `shown_root` is how messages name the content folder (e.g. 'content').
@@ -94,7 +96,9 @@ def load_records(content_dir: Path, shown_root: str, refdata: ReferenceData) -> 
     return records, problems
 
 
-def load_record(path: Path, src_uri: str, shown: str, refdata: ReferenceData) -> tuple[Record | None, list[Problem]]:
+def load_record(
+    path: Path, src_uri: str, shown: str, refdata: ReferenceData
+) -> tuple[Record | None, list[Problem]]:
     """Read and validate one record file, including where it sits; None when anything is wrong."""
     document, problems = read_document(path, shown)
     if document is None:
@@ -111,7 +115,11 @@ def check_location(src_uri: str, values: dict, document: Document, refdata: Refe
     """The path must be takime/<qark>/<year>/<date>-<slug>.md and agree with the front-matter."""
     parts = src_uri.split("/")
     if len(parts) != 4:
-        return [Problem(document.path, 1, "skedari", f"vendndodhje e gabuar; procesverbalet shkojnë te {LAYOUT_HINT}")]
+        return [
+            Problem(
+                document.path, 1, "skedari", f"vendndodhje e gabuar; procesverbalet shkojnë te {LAYOUT_HINT}"
+            )
+        ]
     _, folder, year, filename = parts
     problems = []
     prefecture = values.get("prefecture")
@@ -123,9 +131,13 @@ def check_location(src_uri: str, values: dict, document: Document, refdata: Refe
         problems.append(Problem(document.path, document.line("prefecture"), "prefecture", message))
     match = FILENAME_PATTERN.match(filename)
     if not match:
-        suggestion = slugify(filename.removesuffix(".md"))
-        message = (f"emri '{filename}' duhet të jetë '<data>-<pak-fjalë>.md', vetëm a-z pa ë/ç, shifra dhe '-'"
-                   f" (p.sh. '{suggestion}.md')")
+        date = values.get("date")
+        stem = slugify(filename.removesuffix(".md"))
+        suggestion = stem if not date or stem.startswith(date.iso) else f"{date.iso}-{stem}"
+        message = (
+            f"emri '{filename}' duhet të jetë '<data>-<pak-fjalë>.md', vetëm a-z pa ë/ç, shifra dhe '-'"
+            f" (p.sh. '{suggestion}.md')"
+        )
         problems.append(Problem(document.path, 1, "skedari", message))
     date = values.get("date")
     if date and year != f"{date.year:04d}":
@@ -149,13 +161,18 @@ def check_body(document: Document) -> list[Problem]:
 
 
 def find_duplicates(records: list[Record], shown_root: str) -> list[Problem]:
-    """Two files may not share an id, nor describe the same meeting (same prefecture, date and title)."""
-    problems, seen_ids, seen_meetings = [], {}, {}
+    """Two files may not describe the same meeting (same prefecture, date and title, compared folded).
+
+    Ids cannot clash: the location rules make the id (prefecture and file name) follow from the path.
+    """
+    problems, seen = [], {}
     for record in sorted(records, key=lambda r: r.src_uri):
         meeting = (record.prefecture.slug, record.date, fold(record.title))
-        for key, seen, what in ((record.id, seen_ids, "identifikuesin"), (meeting, seen_meetings, "takimin")):
-            if key in seen:
-                message = f"ka të njëjtin {what} me {shown_root}/{seen[key].src_uri}; mbani vetëm njërin skedar"
-                problems.append(Problem(f"{shown_root}/{record.src_uri}", 1, "skedari", message))
-            seen.setdefault(key, record)
+        if meeting in seen:
+            message = (
+                f"përshkruan të njëjtin takim (qarku, data, titulli) si {shown_root}/{seen[meeting].src_uri};"
+                " mbani vetëm njërin skedar"
+            )
+            problems.append(Problem(f"{shown_root}/{record.src_uri}", 1, "skedari", message))
+        seen.setdefault(meeting, record)
     return problems

@@ -106,13 +106,15 @@ def choice(options: dict[str, str]) -> Callable:
         key = by_fold.get(fold(text(value, context)))
         if key is None:
             allowed = ", ".join(options)
-            raise Invalid(f"'{value}' nuk lejohet{did_you_mean(str(value), list(options))} (lejohen: {allowed})")
+            raise Invalid(
+                f"'{value}' nuk lejohet{did_you_mean(str(value), list(options))} (lejohen: {allowed})"
+            )
         return key
 
     return convert
 
 
-def reference(kind: str, lookup: Callable[[ReferenceData], Lookup], label: str) -> Callable:
+def reference(kind: str, lookup: Callable[[ReferenceData], Lookup]) -> Callable:
     """Converter resolving a name against reference data (`content/_data/<kind>.yml`)."""
 
     def convert(value, context: Context):
@@ -120,7 +122,7 @@ def reference(kind: str, lookup: Callable[[ReferenceData], Lookup], label: str) 
         if found is None:
             keys = lookup(context.refdata).keys
             hint = did_you_mean(str(value), keys) or f" (shih content/_data/{kind}.yml)"
-            raise Invalid(f"'{value}' nuk njihet si {label}{hint}")
+            raise Invalid(f"'{value}' nuk njihet{hint}")
         return found
 
     return convert
@@ -139,12 +141,12 @@ def partial_date(value, context: Context):
 def clock_time(value, context: Context) -> str:
     node = context.document.scalars.get((context.field,))
     if node is not None and node.tag in SEXAGESIMAL_TAGS and node.style is None and ":" in node.value:
-        raise Invalid(f"ora duhet në thonjëza: time: \"{node.value}\" (pa thonjëza YAML e lexon si numër)")
+        raise Invalid(f'ora duhet në thonjëza: time: "{node.value}" (pa thonjëza YAML e lexon si numër)')
     value = text(value, context)
     match = TIME_PATTERN.match(value)
     if not match:
         example = value.replace(".", ":") if re.fullmatch(r"\d{1,2}\.\d{2}", value) else "11:00"
-        raise Invalid(f"'{value}' nuk është orë; shkruani \"HH:MM\" në thonjëza, p.sh. \"{example}\"")
+        raise Invalid(f'\'{value}\' nuk është orë; shkruani "HH:MM" në thonjëza, p.sh. "{example}"')
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
@@ -159,7 +161,10 @@ def person(value, context: Context) -> dict:
         raise Invalid(f"'{unknown[0]}' nuk njihet; lejohen vetëm 'name' dhe 'role'", (unknown[0],))
     if not value.get("name"):
         raise Invalid("mungon 'name' (emri i personit)", ("name",))
-    return {"name": text(value["name"], context), "role": text(value["role"], context) if value.get("role") else ""}
+    return {
+        "name": text(value["name"], context),
+        "role": text(value["role"], context) if value.get("role") else "",
+    }
 
 
 def participant(value, context: Context) -> dict:
@@ -169,8 +174,10 @@ def participant(value, context: Context) -> dict:
     if institution:
         return {"name": institution.name, "code": institution.code}
     if " " not in value:
-        hint = did_you_mean(value, context.refdata.institutions.keys) or " (shih content/_data/institutions.yml)"
-        raise Invalid(f"'{value}' nuk njihet si institucion{hint}; emrat e plotë me disa fjalë pranohen si tekst")
+        hint = (
+            did_you_mean(value, context.refdata.institutions.keys) or " (shih content/_data/institutions.yml)"
+        )
+        raise Invalid(f"'{value}' nuk njihet{hint} (emrat e plotë, me disa fjalë, pranohen si tekst i lirë)")
     return {"name": value, "code": ""}
 
 
@@ -187,21 +194,42 @@ def boolean(value, context: Context) -> bool:
 
 
 RECORD_FIELDS = [
-    Field("title", text, "Titulli i takimit, siç do të shfaqet në faqe", "Analiza vjetore e KRAT", required=True),
-    Field("date", partial_date, "Data: VVVV-MM-DD; VVVV-MM ose VVVV kur burimi nuk jep ditën", "2018-02-16", True),
-    Field("time", clock_time, "Ora e fillimit, \"HH:MM\" në thonjëza", '"11:00"'),
-    Field("prefecture", reference("prefectures", lambda r: r.prefectures, "qark"), "Qarku (si te dosja)", "kukes", True),
-    Field("bodies", list_of(choice(BODIES)), "Komitetet që u mblodhën: KRAT dhe/ose TTAT", "[KRAT, TTAT]", True),
+    Field(
+        "title", text, "Titulli i takimit, siç do të shfaqet në faqe", "Analiza vjetore e KRAT", required=True
+    ),
+    Field(
+        "date",
+        partial_date,
+        "Data: VVVV-MM-DD; VVVV-MM ose VVVV kur burimi nuk jep ditën",
+        "2018-02-16",
+        True,
+    ),
+    Field("time", clock_time, 'Ora e fillimit, "HH:MM" në thonjëza', '"11:00"'),
+    Field(
+        "prefecture", reference("prefectures", lambda r: r.prefectures), "Qarku (si te dosja)", "kukes", True
+    ),
+    Field(
+        "bodies", list_of(choice(BODIES)), "Komitetet që u mblodhën: KRAT dhe/ose TTAT", "[KRAT, TTAT]", True
+    ),
     Field("kind", choice(KINDS), "Lloji: " + ", ".join(KINDS), "annual-review", required=True),
     Field("period", text, "Periudha që analizohet", "2017"),
     Field("place", text, "Vendi i takimit", "Institucioni i Prefektit, Kukës"),
-    Field("chair", person, "Kush e drejtoi takimin: name (emri), role (detyra)", "{name: ..., role: Prefekt}"),
+    Field(
+        "chair", person, "Kush e drejtoi takimin: name (emri), role (detyra)", "{name: ..., role: Prefekt}"
+    ),
     Field("rapporteur", person, "Kush paraqiti raportin: name, role", "{name: ..., role: ...}"),
-    Field("participants", list_of(participant), "Institucionet pjesëmarrëse (kodet nga institutions.yml)", "[DVP]"),
-    Field("topics", list_of(reference("topics", lambda r: r.topics, "temë")), "Temat (nga topics.yml)", "[arsimi]"),
+    Field(
+        "participants",
+        list_of(participant),
+        "Institucionet pjesëmarrëse (kodet nga institutions.yml)",
+        "[DVP]",
+    ),
+    Field("topics", list_of(reference("topics", lambda r: r.topics)), "Temat (nga topics.yml)", "[arsimi]"),
     Field("agenda", list_of(text), "Pikat e rendit të ditës / të diskutimit", "[...]"),
     Field("decisions", list_of(text), "Vendimet e marra", "[U miratua Plani i Veprimit 2018]"),
-    Field("visibility", choice(VISIBILITY), "public (publik) ose internal (vetëm për anëtarët)", "public", True),
+    Field(
+        "visibility", choice(VISIBILITY), "public (publik) ose internal (vetëm për anëtarët)", "public", True
+    ),
     Field("summary", text, "Përmbledhje në një fjali për listat", "..."),
     Field("source", text, "Nga vjen teksti: lidhja ose përshkrimi i burimit", "https://..."),
     Field("attachments", list_of(attachment), "Dokumente shtojcë: title dhe url", "[{title: ..., url: ...}]"),
@@ -209,21 +237,29 @@ RECORD_FIELDS = [
 ]
 
 
-def validate_fields(document: Document, fields: list[Field], refdata: ReferenceData) -> tuple[dict, list[Problem]]:
+def validate_fields(
+    document: Document, fields: list[Field], refdata: ReferenceData
+) -> tuple[dict, list[Problem]]:
     """Convert every known field of `document`; report unknown keys, missing required fields and bad values."""
     by_name = {field.name: field for field in fields}
     values, problems = {}, []
     for key in document.data:
         if key not in by_name:
-            problems.append(Problem(document.path, document.line(key), str(key), _unknown_key(str(key), by_name)))
+            problems.append(
+                Problem(document.path, document.line(key), str(key), _unknown_key(str(key), by_name))
+            )
     for field in fields:
         if field.name not in document.data or document.data[field.name] is None:
             if field.required:
-                message = f"mungon, është e detyrueshme ({field.description}); p.sh. {field.name}: {field.example}"
+                message = (
+                    f"mungon, është e detyrueshme ({field.description}); p.sh. {field.name}: {field.example}"
+                )
                 problems.append(Problem(document.path, document.line(field.name), field.name, message))
             continue
         try:
-            values[field.name] = field.convert(document.data[field.name], Context(refdata, document, field.name))
+            values[field.name] = field.convert(
+                document.data[field.name], Context(refdata, document, field.name)
+            )
         except Invalid as invalid:
             for where, message in invalid.errors:
                 line = document.line(field.name, *where)
@@ -235,4 +271,3 @@ def _unknown_key(key: str, by_name: dict) -> str:
     meant = KEY_ALIASES.get(fold(key).replace(" ", "").replace("_", ""))
     hint = f"; a mos doni '{meant}'?" if meant else did_you_mean(key, list(by_name))
     return f"fushë e panjohur{hint or ' (shih listën e fushave në README)'}"
-

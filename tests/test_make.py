@@ -1,0 +1,59 @@
+"""The README's path: `make site` builds into a temporary folder and replaces site/ only when the build succeeds."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT
+
+PROJECT_FILES = [
+    "Makefile",
+    "mkdocs.yml",
+    "pyproject.toml",
+    "requirements.lock",
+    "content",
+    "hooks",
+    "overrides",
+]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project sharing this checkout's .venv (timestamps kept, so make does not reinstall)."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(
+                source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+            )
+        else:
+            shutil.copy2(source, tmp_path / name)
+    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
+    return tmp_path
+
+
+def make_site(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "site"], cwd=project, capture_output=True, text=True)
+
+
+def test_failed_build_leaves_the_previous_site_in_place(project):
+    assert make_site(project).returncode == 0
+    (project / "site" / "from-last-good-build.txt").write_text("ok")
+    bad = project / "content/takime/kukes/2018/2018-02-16-takim.md"
+    shutil.copyfile(FIXTURES / "records" / "unquoted_time.md", bad)
+
+    failed = make_site(project)
+    assert failed.returncode != 0
+    assert (
+        'content/takime/kukes/2018/2018-02-16-takim.md:4: time: ora duhet në thonjëza: time: "10:30"'
+        in failed.stderr
+    )
+    assert "Traceback" not in failed.stderr
+    assert (project / "site" / "from-last-good-build.txt").exists()
+    assert (project / "site" / "qarqet" / "kukes" / "index.html").exists()
+
+    bad.unlink()
+    assert make_site(project).returncode == 0
+    assert not (project / "site" / "from-last-good-build.txt").exists()
+    assert (project / "site" / "takime/kukes/2018/2018-02-16-analiza-vjetore-2017/index.html").exists()
