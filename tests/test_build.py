@@ -28,7 +28,20 @@ def article(page: str) -> str:
 
 def test_every_prefecture_has_a_page(site):
     assert sorted(path.parent.name for path in (site / "qarqet").glob("*/index.html")) == sorted(
-        "berat diber durres elbasan fier gjirokaster korce kukes lezhe shkoder tirane vlore".split()
+        [
+            "berat",
+            "diber",
+            "durres",
+            "elbasan",
+            "fier",
+            "gjirokaster",
+            "korce",
+            "kukes",
+            "lezhe",
+            "shkoder",
+            "tirane",
+            "vlore",
+        ]
     )
 
 
@@ -38,6 +51,7 @@ def test_timeline_is_newest_first_and_grouped_by_year(site):
         page.index(marker)
         for marker in (
             'id="viti-2018"',
+            "2018-07-05-gjashtemujori/",
             "2018-05-10-skript/",
             "2018-02-16-analiza/",
             'id="viti-2017"',
@@ -45,7 +59,7 @@ def test_timeline_is_newest_first_and_grouped_by_year(site):
         )
     ]
     assert order == sorted(order)
-    assert "3 procesverbale të publikuara" in page
+    assert "4 procesverbale të publikuara" in page
     assert (
         "Analizë vjetore" in page
         and '<abbr class="krat-tag krat-tag--body" title="Tryeza Teknike Antitrafik">TTAT' in page
@@ -109,17 +123,13 @@ def test_hand_written_page_wins_over_generated_one(site):
 
 
 def test_empty_prefecture_says_so(site):
-    assert "Për Qarkun Vlorë ende nuk është publikuar asnjë procesverbal" in article(
-        html(site, "qarqet/vlore")
-    )
+    assert "Për Qarkun Vlorë ende nuk është publikuar asnjë procesverbal" in article(html(site, "qarqet/vlore"))
 
 
 def test_prefecture_index_and_home_page(site):
     index = article(html(site, "qarqet"))
-    row = re.search(
-        r'<a href="kukes/">Kukës</a></th>\s*<td>Kukës</td>\s*<td>(\d+)</td>\s*<td>(.*?)</td>', index, re.S
-    )
-    assert row.group(1) == "3" and "10 maj 2018" in row.group(2)
+    row = re.search(r'<a href="kukes/">Kukës</a></th>\s*<td>Kukës</td>\s*<td>(\d+)</td>\s*<td>(.*?)</td>', index, re.S)
+    assert row.group(1) == "4" and "5 korrik 2018" in row.group(2)
     home = article((site / "index.html").read_text(encoding="utf-8"))
     latest = re.findall(r'href="(takime/[^"]+)"', home)
     assert latest[:2] == ["takime/durres/2023/2023-analiza/", "takime/korce/2019/2019-10-18-fushata/"]
@@ -128,9 +138,7 @@ def test_prefecture_index_and_home_page(site):
 
 def test_bad_file_stops_the_build_with_albanian_lines_and_no_traceback(tmp_path):
     content = make_site_source(tmp_path, FIXTURES / "site")
-    shutil.copyfile(
-        FIXTURES / "records" / "unknown_names.md", content / "takime/kukes/2018/2018-02-16-takim.md"
-    )
+    shutil.copyfile(FIXTURES / "records" / "unknown_names.md", content / "takime/kukes/2018/2018-02-16-takim.md")
     shutil.copyfile(FIXTURES / "records" / "bad_yaml.md", content / "takime/kukes/2018/2018-03-16-takim.md")
     result = build(content, tmp_path / "site")
     assert result.returncode != 0
@@ -141,3 +149,41 @@ def test_bad_file_stops_the_build_with_albanian_lines_and_no_traceback(tmp_path)
         in result.stderr
     )
     assert "content/takime/kukes/2018/2018-03-16-takim.md:5: YAML: gabim sintakse" in result.stderr
+
+
+def task_block(page: str, anchor: str) -> str:
+    start = page.index(f'<tbody id="{anchor}"')
+    return page[start : page.index("</tbody>", start)]
+
+
+def test_plan_page_shows_progress_statuses_overdue_and_history(site):
+    page = article(html(site, "plane/kukes/2018"))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert "4 detyra: Në zbatim: 2 Realizuar: 1 Me vonesë: 1 — 25% të realizuara — 1 me afat të kaluar" in text
+    assert 'href="../../../takime/kukes/2018/2018-02-16-analiza/">16 shkurt 2018: Analiza vjetore 2017' in page
+    first = task_block(page, "detyra-1-1")
+    assert re.findall(r'href="([^"]+)">([^<]+)</a>: <span class="krat-badge krat-status--([a-z-]+)', first) == [
+        ("../../../takime/kukes/2018/2018-05-10-skript/", "10 maj 2018", "in-progress"),
+        ("../../../takime/kukes/2018/2018-07-05-gjashtemujori/", "5 korrik 2018", "done"),
+    ]
+    assert "U zhvilluan takime në 12 shkolla." in first and "tremujori II 2018" in first
+    internal = task_block(page, "detyra-1-10")  # id '1.10' kept as written, not read as 1.1
+    assert "Në një mbledhje që nuk publikohet:" in internal and "Në zbatim" in internal
+    assert 'class="krat-task krat-task--overdue"' in task_block(page, "detyra-2-1")
+    assert "Afati ka kaluar" not in task_block(page, "detyra-2-2")
+
+
+def test_meetings_and_prefecture_link_their_plan(site):
+    record = article(html(site, "takime/kukes/2018/2018-07-05-gjashtemujori"))
+    assert 'href="../../../../plane/kukes/2018/#detyra-1-1">1.1</a>' in record
+    assert 'Përditësoi detyra të <a href="../../../../plane/kukes/2018/">' in record
+    timeline = article(html(site, "qarqet/kukes"))
+    assert 'href="../../plane/kukes/2018/">Miratoi planin 2018</a>' in timeline
+    assert "25% të realizuara" in timeline
+    matrix = article(html(site, "plane"))
+    row = matrix[matrix.index('<a href="../qarqet/kukes/">Kukës</a>') :]
+    assert re.match(
+        r'<a href="../qarqet/kukes/">Kukës</a></th>\s*<td>\s*<a href="kukes/2018/">25%</a> '
+        r'<span class="krat-overdue" title="Detyra me afat të kaluar">1 me vonesë</span>',
+        row,
+    )

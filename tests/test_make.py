@@ -24,9 +24,7 @@ def project(tmp_path) -> Path:
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(
-                source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
-            )
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
             shutil.copy2(source, tmp_path / name)
     (tmp_path / ".venv").symlink_to(ROOT / ".venv")
@@ -46,8 +44,7 @@ def test_failed_build_leaves_the_previous_site_in_place(project):
     failed = make_site(project)
     assert failed.returncode != 0
     assert (
-        'content/takime/kukes/2018/2018-02-16-takim.md:4: time: ora duhet në thonjëza: time: "10:30"'
-        in failed.stderr
+        'content/takime/kukes/2018/2018-02-16-takim.md:4: time: ora duhet në thonjëza: time: "10:30"' in failed.stderr
     )
     assert "Traceback" not in failed.stderr
     assert (project / "site" / "from-last-good-build.txt").exists()

@@ -4,10 +4,13 @@ Built from the files in one pass (`build_catalog`); everything downstream works 
 Lists are sorted newest first; timelines are grouped by year in Python so templates only loop.
 """
 
+import datetime
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from krat.dates import build_date
+from krat.plans import Plan, link_plans, load_plans
 from krat.problems import ContentError
 from krat.records import Record, load_records
 from krat.refdata import Prefecture, ReferenceData, load_reference_data
@@ -33,12 +36,25 @@ class PrefectureSummary:
 
 
 @dataclass
+class PlanLink:
+    """A plan a meeting approved, reviewed or updated, as the meeting's pages show it."""
+
+    plan: Plan
+    role: str
+
+
+@dataclass
 class Catalog:
-    """Published records (newest first) and the reference data; `unpublished` lists the src_uris left out."""
+    """Published records (newest first), published plans and the reference data.
+
+    `unpublished` lists the src_uris of validated files left out of this build (drafts; internal in public).
+    """
 
     refdata: ReferenceData
     records: list[Record]
+    plans: list[Plan] = field(default_factory=list)
     unpublished: set[str] = field(default_factory=set)
+    today: datetime.date = field(default_factory=build_date)
     by_prefecture: dict[str, list[Record]] = field(init=False)
     by_src_uri: dict[str, Record] = field(init=False)
     _position: dict[str, int] = field(init=False, repr=False)
@@ -52,6 +68,38 @@ class Catalog:
         self._position = {
             record.src_uri: index for same in self.by_prefecture.values() for index, record in enumerate(same)
         }
+        self.plans.sort(key=lambda plan: (plan.prefecture.slug, plan.period))
+        self.plans_by_id = {plan.id: plan for plan in self.plans}
+        self.plans_by_src_uri = {plan.src_uri: plan for plan in self.plans}
+        self._connect_published()
+
+    def _connect_published(self) -> None:
+        """Links between meetings and plans only where both sides are in this build (never to unpublished ones)."""
+        for plan in self.plans:
+            for task in plan.tasks:
+                for update in task.history:
+                    update.link = self.by_src_uri.get(update.record.src_uri)
+            if plan.approval and plan.approval.src_uri not in self.by_src_uri:
+                plan.approval = None
+            plan.reviews = [(record, note) for record, note in plan.reviews if record.src_uri in self.by_src_uri]
+        for record in self.records:
+            roles = [(record.approves_plan, "Miratoi")]
+            roles += [(review["plan"], "Shqyrtoi") for review in record.plan_reviews]
+            roles += [(update["plan"], "Përditësoi detyra të") for update in record.task_updates]
+            seen, record.plan_links = set(), []
+            for plan_id, role in roles:
+                if plan_id in self.plans_by_id and plan_id not in seen:
+                    record.plan_links.append(PlanLink(self.plans_by_id[plan_id], role))
+                    seen.add(plan_id)
+
+    def plans_of(self, slug: str) -> list[Plan]:
+        return [plan for plan in self.plans if plan.prefecture.slug == slug]
+
+    def current_plan(self, slug: str) -> Plan | None:
+        """The prefecture's plan covering the build year, else its most recent plan."""
+        plans = self.plans_of(slug)
+        covering = [plan for plan in plans if self.today.year in plan.years]
+        return (covering or sorted(plans, key=lambda plan: plan.years[-1]) or [None])[-1]
 
     def timeline(self, slug: str) -> list[YearGroup]:
         """The prefecture's records grouped by year, newest year and newest record first."""
@@ -78,21 +126,37 @@ class Catalog:
         ]
 
 
-def is_published(record: Record, profile: str) -> bool:
-    """Drafts are never published; the public profile publishes only records marked public."""
-    return not record.draft and (profile != "public" or record.visibility == "public")
+def is_published(item: Record | Plan, profile: str) -> bool:
+    """Drafts are never published; the public profile publishes only what is marked public."""
+    return not item.draft and (profile != "public" or item.visibility == "public")
 
 
-def build_catalog(content_dir: Path, profile: str = "public") -> Catalog:
-    """Read and validate all content under `content_dir`; raise ContentError listing every problem."""
+def build_catalog(content_dir: Path, profile: str = "public", today: datetime.date | None = None) -> Catalog:
+    """Read and validate all content under `content_dir`; raise ContentError listing every problem.
+
+    Plan statuses come from every meeting that is not a draft (internal ones too: their status counts, but the
+    catalog links only to meetings published in this build).
+    """
+    today = today or build_date()
     shown_root = shown_path(content_dir)
     refdata = load_reference_data(content_dir / DATA_DIR, f"{shown_root}/{DATA_DIR}")
     records, problems = load_records(content_dir, shown_root, refdata)
+    plans, plan_problems = load_plans(content_dir, shown_root, refdata)
+    problems += plan_problems
+    if not problems:
+        problems += link_plans([p for p in plans if not p.draft], [r for r in records if not r.draft], today)
     if problems:
         raise ContentError(problems)
-    published = [record for record in records if is_published(record, profile)]
-    unpublished = {record.src_uri for record in records} - {record.src_uri for record in published}
-    return Catalog(refdata, published, unpublished)
+    items = records + plans
+    published = [item for item in items if is_published(item, profile)]
+    unpublished = {item.src_uri for item in items} - {item.src_uri for item in published}
+    return Catalog(
+        refdata,
+        [item for item in published if isinstance(item, Record)],
+        [item for item in published if isinstance(item, Plan)],
+        unpublished,
+        today,
+    )
 
 
 def shown_path(path: Path) -> str:

@@ -17,9 +17,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Kontrollon të gjitha skedarët e përmbajtjes (ose vetëm ata të dhënë) me të njëjtat mesazhe si "
         "ndërtimi. Del me 0 kur gjithçka është në rregull, me 1 kur ka probleme.",
     )
-    check.add_argument(
-        "paths", nargs="*", metavar="SKEDAR", help="vetëm këta skedarë (parazgjedhje: të gjithë)"
-    )
+    check.add_argument("paths", nargs="*", metavar="SKEDAR", help="vetëm këta skedarë (parazgjedhje: të gjithë)")
     check.add_argument("--content", default="content", metavar="DOSJA", help="dosja e përmbajtjes (content)")
     arguments = parser.parse_args(argv)
     return run_check(Path(arguments.content), arguments.paths)

@@ -61,9 +61,7 @@ def read_document(path: Path, shown_path: str) -> tuple[Document | None, list[Pr
     if problem:
         return None, [problem]
     if not text.strip():
-        return None, [
-            Problem(shown_path, 1, "skedari", "skedari është bosh; duhet të nisë me front-matter '---'")
-        ]
+        return None, [Problem(shown_path, 1, "skedari", "skedari është bosh; duhet të nisë me front-matter '---'")]
     lines = text.split("\n")
     if lines[0].strip() != "---":
         message = "mungon; skedari duhet të nisë me një rresht '---', pastaj fushat, pastaj '---'"
@@ -83,9 +81,7 @@ def _decode(raw: bytes, shown_path: str) -> tuple[str, Problem | None]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        message = (
-            "skedari nuk është në UTF-8; ruajeni si 'UTF-8' në redaktues (p.sh. Notepad: Ruaj si → UTF-8)"
-        )
+        message = "skedari nuk është në UTF-8; ruajeni si 'UTF-8' në redaktues (p.sh. Notepad: Ruaj si → UTF-8)"
         return "", Problem(shown_path, line, "skedari", message)
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
@@ -103,11 +99,7 @@ def parse_yaml(text: str, document: Document, first_line: int) -> list[Problem]:
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        return [
-            Problem(
-                document.path, first_line, "front-matter", "duhet të jetë një listë fushash 'emër: vlerë'"
-            )
-        ]
+        return [Problem(document.path, first_line, "front-matter", "duhet të jetë një listë fushash 'emër: vlerë'")]
     document.data = data
     return _index_lines(node, (), document, first_line)
 

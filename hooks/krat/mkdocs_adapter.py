@@ -36,13 +36,11 @@ def update_files(files: Files, config: MkDocsConfig) -> Files:
     for file in list(files):
         if file.src_uri in _catalog.unpublished:
             files.remove(file)
-        elif file.src_uri in _catalog.by_src_uri:
+        elif file.src_uri in _catalog.by_src_uri or file.src_uri in _catalog.plans_by_src_uri:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     taken = {file.url for file in files}
     for page in generated_pages(_catalog):
-        file = File.generated(
-            config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
-        )
+        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
         if file.url not in taken:
             files.append(file)
     return files
@@ -54,6 +52,10 @@ def prepare_page(page: Page) -> None:
         page.meta["title"] = str(escape(str(page.meta["title"])))
     if page.file.src_uri in _catalog.by_src_uri:
         page.meta["template"] = "record.html"
+    elif page.file.src_uri in _catalog.plans_by_src_uri:
+        plan = _catalog.plans_by_src_uri[page.file.src_uri]
+        page.meta["template"] = "plan.html"
+        page.meta["title"] = str(escape(plan.display_title))
 
 
 def add_context(context: dict, page: Page) -> dict:

@@ -7,6 +7,7 @@ Pages are keyed by URL, so a page written by hand at a generated address gets th
 from dataclasses import dataclass
 
 from krat.catalog import Catalog, PrefectureSummary, YearGroup
+from krat.plans import Plan, Task, Update
 from krat.records import Record
 from krat.refdata import Prefecture
 
@@ -45,29 +46,74 @@ class PrefecturesContext:
 
 @dataclass
 class PrefectureContext:
-    """/qarqet/<slug>/ (template prefecture.html): one prefecture's timeline, grouped by year, newest first."""
+    """/qarqet/<slug>/ (template prefecture.html): one prefecture's timeline, grouped by year, newest first,
+    its current action plan (the one covering the build year, else the latest) and all its plans."""
 
     prefecture: Prefecture
     timeline: list[YearGroup]
     count: int
+    current_plan: Plan | None
+    plans: list[Plan]
+
+
+@dataclass
+class TaskUpdateLink:
+    """A task update as a meeting's page lists it."""
+
+    task: Task
+    update: Update
 
 
 @dataclass
 class RecordContext:
-    """A record page (template record.html): the record and its older/newer neighbours in the prefecture."""
+    """A record page (template record.html): the record, its older/newer neighbours in the prefecture, and the
+    task updates it made (record.plan_links lists the plans it approved, reviewed or updated)."""
 
     record: Record
     previous: Record | None
     next: Record | None
+    task_updates: list[TaskUpdateLink]
+
+
+@dataclass
+class PlanContext:
+    """An action plan page (template plan.html); the plan carries its objectives, tasks and histories."""
+
+    plan: Plan
+    today: object
+
+
+@dataclass
+class PlanCell:
+    """One prefecture-year cell of the plans matrix: the plans covering that year."""
+
+    plans: list[Plan]
+
+
+@dataclass
+class PlanRow:
+    prefecture: Prefecture
+    cells: list[PlanCell]
+
+
+@dataclass
+class PlansContext:
+    """/plane/ (template plans.html): a prefecture x year matrix of all plans with completion and overdue."""
+
+    years: list[int]
+    rows: list[PlanRow]
+    plans: list[Plan]
+    today: object
 
 
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
-    """The prefecture index and one page per prefecture."""
-    pages = [GeneratedPage("qarqet/index.md", "Qarqet", "prefectures.html")]
+    """The prefecture index, one page per prefecture and the plans matrix."""
+    pages = [
+        GeneratedPage("qarqet/index.md", "Qarqet", "prefectures.html"),
+        GeneratedPage("plane/index.md", "Planet e veprimit", "plans.html"),
+    ]
     for prefecture in catalog.refdata.prefectures:
-        pages.append(
-            GeneratedPage(f"qarqet/{prefecture.slug}.md", f"Qarku {prefecture.name}", "prefecture.html")
-        )
+        pages.append(GeneratedPage(f"qarqet/{prefecture.slug}.md", f"Qarku {prefecture.name}", "prefecture.html"))
     return pages
 
 
@@ -75,7 +121,12 @@ def page_context(catalog: Catalog, url: str) -> object | None:
     """The context object for the page at `url` ('' is the home page), or None for ordinary pages."""
     record = catalog.by_src_uri.get(url.removesuffix("/") + ".md")
     if record is not None:
-        return RecordContext(record, *catalog.neighbours(record))
+        return RecordContext(record, *catalog.neighbours(record), record_task_updates(catalog, record))
+    plan = catalog.plans_by_src_uri.get(url.removesuffix("/") + ".md")
+    if plan is not None:
+        return PlanContext(plan, catalog.today)
+    if url == "plane/":
+        return plans_matrix(catalog)
     if url == "":
         return HomeContext(catalog.records[:LATEST_ON_HOME], catalog.summaries(), len(catalog.records))
     if url == "qarqet/":
@@ -83,5 +134,30 @@ def page_context(catalog: Catalog, url: str) -> object | None:
     slug = url.removeprefix("qarqet/").removesuffix("/")
     if url.startswith("qarqet/") and slug in catalog.by_prefecture:
         prefecture = catalog.refdata.prefectures[slug]
-        return PrefectureContext(prefecture, catalog.timeline(slug), len(catalog.by_prefecture[slug]))
+        count = len(catalog.by_prefecture[slug])
+        return PrefectureContext(
+            prefecture, catalog.timeline(slug), count, catalog.current_plan(slug), catalog.plans_of(slug)
+        )
     return None
+
+
+def record_task_updates(catalog: Catalog, record: Record) -> list[TaskUpdateLink]:
+    """The updates `record` made to tasks of plans published in this build, in the record's order."""
+    links = []
+    for entry in record.task_updates:
+        plan = catalog.plans_by_id.get(entry["plan"])
+        task = next((task for task in plan.tasks if task.id == str(entry["task"])), None) if plan else None
+        update = next((update for update in task.history if update.record is record), None) if task else None
+        if update:
+            links.append(TaskUpdateLink(task, update))
+    return links
+
+
+def plans_matrix(catalog: Catalog) -> PlansContext:
+    """Every year any published plan covers, and for each prefecture the plans covering each of those years."""
+    years = sorted({year for plan in catalog.plans for year in plan.years})
+    rows = []
+    for prefecture in catalog.refdata.prefectures:
+        plans = catalog.plans_of(prefecture.slug)
+        rows.append(PlanRow(prefecture, [PlanCell([p for p in plans if year in p.years]) for year in years]))
+    return PlansContext(years, rows, catalog.plans, catalog.today)

@@ -43,7 +43,13 @@ class Record:
     source: str = ""
     attachments: list[dict] = field(default_factory=list)
     draft: bool = False
+    approves_plan: str = ""
+    task_updates: list[dict] = field(default_factory=list)
+    plan_reviews: list[dict] = field(default_factory=list)
     body: str = ""
+    path: str = ""
+    lines: dict = field(default_factory=dict, repr=False, compare=False)
+    plan_links: list = field(default_factory=list, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -76,9 +82,7 @@ class Record:
         return (self.date, self.time, self.src_uri)
 
 
-def load_records(
-    content_dir: Path, shown_root: str, refdata: ReferenceData
-) -> tuple[list[Record], list[Problem]]:
+def load_records(content_dir: Path, shown_root: str, refdata: ReferenceData) -> tuple[list[Record], list[Problem]]:
     """Validate every Markdown file under content/takime/; return the good records and all problems.
 
     `shown_root` is how messages name the content folder (e.g. 'content').
@@ -96,9 +100,7 @@ def load_records(
     return records, problems
 
 
-def load_record(
-    path: Path, src_uri: str, shown: str, refdata: ReferenceData
-) -> tuple[Record | None, list[Problem]]:
+def load_record(path: Path, src_uri: str, shown: str, refdata: ReferenceData) -> tuple[Record | None, list[Problem]]:
     """Read and validate one record file, including where it sits; None when anything is wrong."""
     document, problems = read_document(path, shown)
     if document is None:
@@ -108,18 +110,14 @@ def load_record(
     problems += check_body(document)
     if problems:
         return None, problems
-    return Record(src_uri=src_uri, body=document.body, **values), []
+    return Record(src_uri=src_uri, body=document.body, path=shown, lines=document.lines, **values), []
 
 
 def check_location(src_uri: str, values: dict, document: Document, refdata: ReferenceData) -> list[Problem]:
     """The path must be takime/<qark>/<year>/<date>-<slug>.md and agree with the front-matter."""
     parts = src_uri.split("/")
     if len(parts) != 4:
-        return [
-            Problem(
-                document.path, 1, "skedari", f"vendndodhje e gabuar; procesverbalet shkojnë te {LAYOUT_HINT}"
-            )
-        ]
+        return [Problem(document.path, 1, "skedari", f"vendndodhje e gabuar; procesverbalet shkojnë te {LAYOUT_HINT}")]
     _, folder, year, filename = parts
     problems = []
     prefecture = values.get("prefecture")

@@ -113,7 +113,5 @@ def _load_list(path: Path, shown: str, model: type, required: tuple) -> tuple[li
         values = {key: entry.get(key) or "" for key in model.__dataclass_fields__}
         if "municipalities" in values:
             values["municipalities"] = tuple(values["municipalities"])
-        items.append(
-            model(**{key: value if isinstance(value, tuple) else str(value) for key, value in values.items()})
-        )
+        items.append(model(**{key: value if isinstance(value, tuple) else str(value) for key, value in values.items()}))
     return items, problems

@@ -6,9 +6,9 @@ Albanian explanation. `validate_fields` applies them all and returns every probl
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from krat.dates import parse_partial_date
+from krat.dates import parse_due, parse_partial_date
 from krat.frontmatter import Document
 from krat.problems import Problem
 from krat.refdata import Lookup, ReferenceData
@@ -24,6 +24,14 @@ KINDS = {
     "other": "Tjetër",
 }
 VISIBILITY = {"public": "Publik", "internal": "I brendshëm"}
+STATUSES = {
+    "not-started": "Pa filluar",
+    "in-progress": "Në zbatim",
+    "done": "Realizuar",
+    "delayed": "Me vonesë",
+    "cancelled": "Anuluar",
+}
+TASK_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*$")
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 SEXAGESIMAL_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
@@ -45,13 +53,16 @@ class Invalid(Exception):
         super().__init__(message)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
-    """What converters may consult: the reference data and the document (for raw YAML nodes)."""
+    """What converters may consult: reference data, the document (for raw YAML nodes) and where they are in it."""
 
     refdata: ReferenceData
     document: Document
-    field: str = ""
+    path: tuple = ()
+
+    def at(self, key) -> "Context":
+        return replace(self, path=self.path + (key,))
 
 
 @dataclass(frozen=True)
@@ -85,7 +96,7 @@ def list_of(item: Callable) -> Callable:
         result, errors = [], []
         for index, entry in enumerate(values):
             try:
-                result.append(item(entry, context))
+                result.append(item(entry, context.at(index) if isinstance(value, list) else context))
             except Invalid as invalid:
                 where = (index,) if isinstance(value, list) else ()
                 errors += [(where + inner, message) for inner, message in invalid.errors]
@@ -106,9 +117,7 @@ def choice(options: dict[str, str]) -> Callable:
         key = by_fold.get(fold(text(value, context)))
         if key is None:
             allowed = ", ".join(options)
-            raise Invalid(
-                f"'{value}' nuk lejohet{did_you_mean(str(value), list(options))} (lejohen: {allowed})"
-            )
+            raise Invalid(f"'{value}' nuk lejohet{did_you_mean(str(value), list(options))} (lejohen: {allowed})")
         return key
 
     return convert
@@ -128,18 +137,27 @@ def reference(kind: str, lookup: Callable[[ReferenceData], Lookup]) -> Callable:
     return convert
 
 
-def partial_date(value, context: Context):
-    node = context.document.scalars.get((context.field,))
-    if node is None:
-        raise Invalid("duhet të jetë një datë, p.sh. 2018-02-16")
-    try:
-        return parse_partial_date(node.value)
-    except ValueError as error:
-        raise Invalid(str(error)) from None
+def written_as(parse: Callable[[str], object], expected: str) -> Callable:
+    """Converter that parses the value exactly as written in the file (YAML would turn 2023 into a number)."""
+
+    def convert(value, context: Context):
+        node = context.document.scalars.get(context.path)
+        if node is None:
+            raise Invalid(f"duhet të jetë {expected}")
+        try:
+            return parse(node.value)
+        except ValueError as error:
+            raise Invalid(str(error)) from None
+
+    return convert
+
+
+partial_date = written_as(parse_partial_date, "një datë, p.sh. 2018-02-16")
+due = written_as(parse_due, "një afat, p.sh. 2018-06-30, 2018-06, 2018-Q2 ose 2018")
 
 
 def clock_time(value, context: Context) -> str:
-    node = context.document.scalars.get((context.field,))
+    node = context.document.scalars.get(context.path)
     if node is not None and node.tag in SEXAGESIMAL_TAGS and node.style is None and ":" in node.value:
         raise Invalid(f'ora duhet në thonjëza: time: "{node.value}" (pa thonjëza YAML e lexon si numër)')
     value = text(value, context)
@@ -174,9 +192,7 @@ def participant(value, context: Context) -> dict:
     if institution:
         return {"name": institution.name, "code": institution.code}
     if " " not in value:
-        hint = (
-            did_you_mean(value, context.refdata.institutions.keys) or " (shih content/_data/institutions.yml)"
-        )
+        hint = did_you_mean(value, context.refdata.institutions.keys) or " (shih content/_data/institutions.yml)"
         raise Invalid(f"'{value}' nuk njihet{hint} (emrat e plotë, me disa fjalë, pranohen si tekst i lirë)")
     return {"name": value, "code": ""}
 
@@ -187,16 +203,100 @@ def attachment(value, context: Context) -> dict:
     return {"title": text(value["title"], context), "url": text(value["url"], context)}
 
 
+def identifier(value, context: Context) -> str:
+    """An id such as '1.10': taken as written (YAML would read 1.10 as the number 1.1)."""
+    node = context.document.scalars.get(context.path)
+    value = text(node.value if node is not None else value, context)
+    if not TASK_ID_PATTERN.match(value):
+        raise Invalid(
+            f"'{value}' nuk është identifikues i vlefshëm; përdorni shkronja, shifra, '.' ose '-' (p.sh. 1.2)"
+        )
+    return value
+
+
 def boolean(value, context: Context) -> bool:
     if not isinstance(value, bool):
         raise Invalid("duhet të jetë true ose false")
     return value
 
 
-RECORD_FIELDS = [
+def convert_mapping(data: dict, fields: list[Field], context: Context) -> tuple[dict, list]:
+    """Convert every known key of `data`; return the values and (where, message) errors for unknown keys,
+    missing required keys and bad values. `where` starts with the key, so nested errors keep their place."""
+    by_name = {field.name: field for field in fields}
+    values, errors = {}, []
+    for key in data:
+        if key not in by_name:
+            errors.append(((key,), _unknown_key(str(key), by_name)))
+    for field in fields:
+        if data.get(field.name) is None:
+            if field.required:
+                message = f"mungon, është e detyrueshme ({field.description}); p.sh. {field.name}: {field.example}"
+                errors.append(((field.name,), message))
+            continue
+        try:
+            values[field.name] = field.convert(data[field.name], context.at(field.name))
+        except Invalid as invalid:
+            errors += [((field.name, *where), message) for where, message in invalid.errors]
+    return values, errors
+
+
+def mapping(fields: list[Field]) -> Callable:
+    """Converter for a nested mapping (e.g. one task of a plan) described by its own `fields`."""
+
+    def convert(value, context: Context) -> dict:
+        if not isinstance(value, dict):
+            raise Invalid("duhet të jetë një grup fushash 'emër: vlerë' (me dhëmbëzim)")
+        values, errors = convert_mapping(value, fields, context)
+        if errors:
+            raise Invalid(errors=errors)
+        return values
+
+    return convert
+
+
+def validate_fields(document: Document, fields: list[Field], refdata: ReferenceData) -> tuple[dict, list[Problem]]:
+    """Validate a document's front-matter against `fields`: the values that passed, and one problem per error."""
+    values, errors = convert_mapping(document.data, fields, Context(refdata, document))
+    problems = [
+        Problem(
+            document.path,
+            document.line(*where),
+            ".".join(str(key) for key in where if isinstance(key, str)),
+            message,
+        )
+        for where, message in errors
+    ]
+    return values, problems
+
+
+def _unknown_key(key: str, by_name: dict) -> str:
+    meant = KEY_ALIASES.get(fold(key).replace(" ", "").replace("_", ""))
+    hint = f"; a mos doni '{meant}'?" if meant else did_you_mean(key, list(by_name))
+    return f"fushë e panjohur{hint or ' (shih listën e fushave në README)'}"
+
+
+# --- the schemas -----------------------------------------------------------------------------------------
+
+TASK_UPDATE_FIELDS = [
     Field(
-        "title", text, "Titulli i takimit, siç do të shfaqet në faqe", "Analiza vjetore e KRAT", required=True
+        "plan",
+        text,
+        "Plani: <qarku>/<viti>, si emri i skedarit te content/plane/",
+        "kukes/2018",
+        required=True,
     ),
+    Field("task", identifier, "Identifikuesi i detyrës në plan", "1.2", required=True),
+    Field("status", choice(STATUSES), "Statusi: " + ", ".join(STATUSES), "done", required=True),
+    Field("note", text, "Shënim i shkurtër nga procesverbali", "U zhvilluan 12 takime në shkolla"),
+]
+PLAN_REVIEW_FIELDS = [
+    Field("plan", text, "Plani që u shqyrtua: <qarku>/<viti>", "kukes/2017", required=True),
+    Field("note", text, "Çfarë thotë procesverbali për zbatimin e planit", "Detyrat u realizuan", required=True),
+]
+
+RECORD_FIELDS = [
+    Field("title", text, "Titulli i takimit, siç do të shfaqet në faqe", "Analiza vjetore e KRAT", required=True),
     Field(
         "date",
         partial_date,
@@ -205,18 +305,12 @@ RECORD_FIELDS = [
         True,
     ),
     Field("time", clock_time, 'Ora e fillimit, "HH:MM" në thonjëza', '"11:00"'),
-    Field(
-        "prefecture", reference("prefectures", lambda r: r.prefectures), "Qarku (si te dosja)", "kukes", True
-    ),
-    Field(
-        "bodies", list_of(choice(BODIES)), "Komitetet që u mblodhën: KRAT dhe/ose TTAT", "[KRAT, TTAT]", True
-    ),
+    Field("prefecture", reference("prefectures", lambda r: r.prefectures), "Qarku (si te dosja)", "kukes", True),
+    Field("bodies", list_of(choice(BODIES)), "Komitetet që u mblodhën: KRAT dhe/ose TTAT", "[KRAT, TTAT]", True),
     Field("kind", choice(KINDS), "Lloji: " + ", ".join(KINDS), "annual-review", required=True),
     Field("period", text, "Periudha që analizohet", "2017"),
     Field("place", text, "Vendi i takimit", "Institucioni i Prefektit, Kukës"),
-    Field(
-        "chair", person, "Kush e drejtoi takimin: name (emri), role (detyra)", "{name: ..., role: Prefekt}"
-    ),
+    Field("chair", person, "Kush e drejtoi takimin: name (emri), role (detyra)", "{name: ..., role: Prefekt}"),
     Field("rapporteur", person, "Kush paraqiti raportin: name, role", "{name: ..., role: ...}"),
     Field(
         "participants",
@@ -227,47 +321,57 @@ RECORD_FIELDS = [
     Field("topics", list_of(reference("topics", lambda r: r.topics)), "Temat (nga topics.yml)", "[arsimi]"),
     Field("agenda", list_of(text), "Pikat e rendit të ditës / të diskutimit", "[...]"),
     Field("decisions", list_of(text), "Vendimet e marra", "[U miratua Plani i Veprimit 2018]"),
+    Field("approves_plan", text, "Plani i veprimit që miratoi ky takim: <qarku>/<viti>", "kukes/2018"),
     Field(
-        "visibility", choice(VISIBILITY), "public (publik) ose internal (vetëm për anëtarët)", "public", True
+        "task_updates",
+        list_of(mapping(TASK_UPDATE_FIELDS)),
+        "Ecuria e detyrave të planit",
+        "[{plan: ..., ...}]",
     ),
+    Field(
+        "plan_reviews",
+        list_of(mapping(PLAN_REVIEW_FIELDS)),
+        "Vlerësim i një plani në tërësi",
+        "[{plan: ...}]",
+    ),
+    Field("visibility", choice(VISIBILITY), "public (publik) ose internal (vetëm për anëtarët)", "public", True),
     Field("summary", text, "Përmbledhje në një fjali për listat", "..."),
     Field("source", text, "Nga vjen teksti: lidhja ose përshkrimi i burimit", "https://..."),
     Field("attachments", list_of(attachment), "Dokumente shtojcë: title dhe url", "[{title: ..., url: ...}]"),
     Field("draft", boolean, "true: skedari kontrollohet, por nuk publikohet", "false"),
 ]
 
-
-def validate_fields(
-    document: Document, fields: list[Field], refdata: ReferenceData
-) -> tuple[dict, list[Problem]]:
-    """Convert every known field of `document`; report unknown keys, missing required fields and bad values."""
-    by_name = {field.name: field for field in fields}
-    values, problems = {}, []
-    for key in document.data:
-        if key not in by_name:
-            problems.append(
-                Problem(document.path, document.line(key), str(key), _unknown_key(str(key), by_name))
-            )
-    for field in fields:
-        if field.name not in document.data or document.data[field.name] is None:
-            if field.required:
-                message = (
-                    f"mungon, është e detyrueshme ({field.description}); p.sh. {field.name}: {field.example}"
-                )
-                problems.append(Problem(document.path, document.line(field.name), field.name, message))
-            continue
-        try:
-            values[field.name] = field.convert(
-                document.data[field.name], Context(refdata, document, field.name)
-            )
-        except Invalid as invalid:
-            for where, message in invalid.errors:
-                line = document.line(field.name, *where)
-                problems.append(Problem(document.path, line, field.name, message))
-    return values, problems
-
-
-def _unknown_key(key: str, by_name: dict) -> str:
-    meant = KEY_ALIASES.get(fold(key).replace(" ", "").replace("_", ""))
-    hint = f"; a mos doni '{meant}'?" if meant else did_you_mean(key, list(by_name))
-    return f"fushë e panjohur{hint or ' (shih listën e fushave në README)'}"
+INSTITUTION = reference("institutions", lambda r: r.institutions)
+OBJECTIVE_FIELDS = [
+    Field("id", identifier, "Identifikuesi i objektivit", "1", required=True),
+    Field("title", text, "Objektivi", "Parandalimi në shkolla", required=True),
+]
+TASK_FIELDS = [
+    Field("id", identifier, "Identifikuesi i qëndrueshëm i detyrës", "1.2", required=True),
+    Field("objective", identifier, "Objektivi ku bën pjesë (id nga objectives)", "1"),
+    Field("title", text, "Detyra", "Takime ndërgjegjësuese në shkolla", required=True),
+    Field("responsible", list_of(INSTITUTION), "Institucionet përgjegjëse (kodet)", "[DAR, DVP]", required=True),
+    Field("partners", list_of(participant), "Partnerët (kode ose emra të plotë)", "[OJF]"),
+    Field("due", due, "Afati: data, muaji, tremujori (2018-Q2) ose viti", "2018-Q2"),
+    Field("indicator", text, "Treguesi i realizimit", "Numri i shkollave"),
+    Field("status", choice(STATUSES), "Statusi fillestar: " + ", ".join(STATUSES), "not-started"),
+]
+PLAN_FIELDS = [
+    Field("title", text, "Titulli i planit (parazgjedhje: Plani Rajonal i Veprimit <periudha>)", "..."),
+    Field("prefecture", reference("prefectures", lambda r: r.prefectures), "Qarku (si te dosja)", "kukes", True),
+    Field("period", text, "Viti ose periudha, si emri i skedarit", "2018"),
+    Field("approved_on", partial_date, "Data e miratimit", "2018-02-16"),
+    Field(
+        "approved_by",
+        text,
+        "Takimi që e miratoi: <qarku>/<emri i skedarit pa .md>",
+        "kukes/2018-02-16-...",
+        False,
+    ),
+    Field("visibility", choice(VISIBILITY), "public ose internal", "public", required=True),
+    Field("summary", text, "Përshkrim i shkurtër", "..."),
+    Field("source", text, "Burimi i planit", "..."),
+    Field("objectives", list_of(mapping(OBJECTIVE_FIELDS)), "Objektivat: id dhe title", "[{id: 1, title: ...}]"),
+    Field("tasks", list_of(mapping(TASK_FIELDS)), "Detyrat e planit", "[{id: 1.1, title: ..., ...}]"),
+    Field("draft", boolean, "true: kontrollohet, por nuk publikohet", "false"),
+]
