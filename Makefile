@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check test lint clean
+.PHONY: site serve check test lint bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ lint: $(STAMP)
 # The suite runs on the site `make site` just built, so CI exercises the README's path too.
 test: site
 	$(BIN)/pytest -q
+
+# Speed and memory are measured here, never by timed assertions in tests. RECORDS=10000 for the large run.
+RECORDS ?= 2000
+bench: $(STAMP)
+	$(BIN)/krat bench --records $(RECORDS)
 
 clean:
 	rm -rf site .site.tmp .site.old

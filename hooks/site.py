@@ -21,6 +21,10 @@ def on_files(files, config):
     return mkdocs_adapter.update_files(files, config)
 
 
+def on_page_read_source(page, config):
+    return mkdocs_adapter.read_source(page)
+
+
 def on_page_markdown(markdown, page, config, files):
     mkdocs_adapter.prepare_page(page)
     return markdown

@@ -19,7 +19,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.add_argument("paths", nargs="*", metavar="SKEDAR", help="vetëm këta skedarë (parazgjedhje: të gjithë)")
     check.add_argument("--content", default="content", metavar="DOSJA", help="dosja e përmbajtjes (content)")
+    bench = commands.add_parser(
+        "bench",
+        help="mat kohën e ndërtimit mbi një korpus sintetik",
+        description="Prodhon një korpus sintetik në një dosje të përkohshme dhe e ndërton me projektin dhe me "
+        "MkDocs të thjeshtë; shtyp një tabelë dhe rreshtin 'records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M'.",
+    )
+    bench.add_argument("--records", type=int, default=2000, metavar="N", help="sa procesverbale (parazgjedhje 2000)")
+    bench.add_argument("--keep", type=Path, metavar="DOSJA", help="ruaj korpusin dhe faqet e ndërtuara këtu")
     arguments = parser.parse_args(argv)
+    if arguments.command == "bench":
+        from krat.bench import run
+
+        run(arguments.records, arguments.keep)
+        return 0
     return run_check(Path(arguments.content), arguments.paths)
 
 

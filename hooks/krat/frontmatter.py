@@ -16,16 +16,24 @@ TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 # English PyYAML messages, as Albanian explanations staff can act on.
 YAML_MESSAGES = {
-    "mapping values are not allowed here": "':' në vend të papritur; një vlerë që përmban ':' vendoseni në thonjëza",
+    "mapping values are not allowed in this context": "':' në vend të papritur; një vlerë që përmban ':' "
+    "vendoseni në thonjëza",
     "could not find expected ':'": "mungon ':' pas emrit të fushës",
-    "found character '\\t' that cannot start any token": "karakteri TAB nuk lejohet; përdorni hapësira",
+    "found character that cannot start any token": "karakter që nuk lejohet këtu (TAB, @ ose `); përdorni "
+    "hapësira ose vendoseni vlerën në thonjëza",
     "found unexpected end of stream": "thonjëzat nuk mbyllen",
     "found undefined alias": "'*' në fillim të vlerës; vendoseni vlerën në thonjëza",
+    "did not find expected ',' or ']'": "lista '[ ... ]' nuk mbyllet ose mungon ',' midis elementeve",
+    "did not find expected ',' or '}'": "grupi '{ ... }' nuk mbyllet ose mungon ',' midis fushave",
+    "did not find expected '-' indicator": "dhëmbëzimi i listës nuk përputhet; çdo element nis me '- ' "
+    "në të njëjtën kolonë",
+    "did not find expected key": "dhëmbëzimi nuk përputhet; fushat e të njëjtit nivel nisin në të njëjtën kolonë",
 }
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so the schema can check them and report bad ones itself."""
+class _Loader(yaml.CSafeLoader):
+    """libyaml's safe loader (ten times faster than the pure-Python one), leaving dates as text so the schema
+    can check them and report bad ones itself."""
 
 
 _Loader.yaml_implicit_resolvers = {

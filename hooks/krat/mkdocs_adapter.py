@@ -46,11 +46,22 @@ def update_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def read_source(page: Page) -> str | None:
+    """Hand MkDocs the body of records and plans, already split from their front-matter by the catalog.
+
+    MkDocs would otherwise read each file again and parse its YAML a second time (with the slow pure-Python
+    loader); the page's metadata is set in `prepare_page` from the validated record instead.
+    """
+    item = _catalog.by_src_uri.get(page.file.src_uri) or _catalog.plans_by_src_uri.get(page.file.src_uri)
+    return item.body if item is not None else None
+
+
 def prepare_page(page: Page) -> None:
     """Escape titles (Material prints them unescaped) and give record pages their template."""
     if page.meta.get("title"):
         page.meta["title"] = str(escape(str(page.meta["title"])))
     if page.file.src_uri in _catalog.by_src_uri:
+        page.meta["title"] = str(escape(_catalog.by_src_uri[page.file.src_uri].title))
         page.meta["template"] = "record.html"
     elif page.file.src_uri in _catalog.plans_by_src_uri:
         plan = _catalog.plans_by_src_uri[page.file.src_uri]

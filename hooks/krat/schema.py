@@ -6,7 +6,7 @@ Albanian explanation. `validate_fields` applies them all and returns every probl
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from krat.dates import parse_due, parse_partial_date
 from krat.frontmatter import Document
@@ -62,7 +62,7 @@ class Context:
     path: tuple = ()
 
     def at(self, key) -> "Context":
-        return replace(self, path=self.path + (key,))
+        return Context(self.refdata, self.document, self.path + (key,))
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ due = written_as(parse_due, "një afat, p.sh. 2018-06-30, 2018-06, 2018-Q2 ose 2
 
 def clock_time(value, context: Context) -> str:
     node = context.document.scalars.get(context.path)
-    if node is not None and node.tag in SEXAGESIMAL_TAGS and node.style is None and ":" in node.value:
+    if node is not None and node.tag in SEXAGESIMAL_TAGS and not node.style and ":" in node.value:
         raise Invalid(f'ora duhet në thonjëza: time: "{node.value}" (pa thonjëza YAML e lexon si numër)')
     value = text(value, context)
     match = TIME_PATTERN.match(value)

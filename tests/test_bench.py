@@ -1,0 +1,41 @@
+"""The benchmark's corpus generator and the benchmark itself, at a small size: structure, never time."""
+
+import re
+
+from conftest import ROOT
+from krat.bench import run
+from krat.catalog import build_catalog
+from krat.corpus import MARK, generate
+from krat.schema import KINDS
+
+
+def test_corpus_is_valid_varied_and_marked_synthetic(tmp_path, monkeypatch):
+    corpus = generate(tmp_path, 60, content_source=ROOT / "content" / "_data")
+    monkeypatch.chdir(tmp_path)
+    catalog = build_catalog(tmp_path / "content", profile="members")
+    assert len(catalog.records) == corpus.records == 60
+    assert corpus.kinds == set(KINDS)
+    assert 0 < corpus.internal < 60
+    assert corpus.updates > 0 and len(catalog.plans) == corpus.plans == 240
+    assert len({record.prefecture.slug for record in catalog.records}) == 12
+    assert any(not record.date.is_exact for record in catalog.records)
+    assert all(
+        MARK in path.read_text(encoding="utf-8")
+        for path in (tmp_path / "content").rglob("*.md")
+        if "takime" in str(path)
+    )
+    assert any("ë" in record.body for record in catalog.records)
+    assert not (ROOT / "content" / "takime" / "berat").exists()  # never written into the real content
+
+
+def test_bench_builds_both_sites_and_prints_the_final_line(tmp_path, capsys):
+    project, baseline = run(50, keep=tmp_path)
+    output = capsys.readouterr().out
+    assert re.search(
+        r"^records=50 build_s=\d+\.\d\d baseline_s=\d+\.\d\d ratio=\d+\.\d\d peak_rss_mb=\d+$", output.splitlines()[-1]
+    )
+    published = [page for page in (tmp_path / "project/site/takime").rglob("index.html")]
+    assert 0 < len(published) < 50  # internal records are left out of the public build
+    assert len(list((tmp_path / "baseline/site/takime").rglob("index.html"))) == 50
+    assert (tmp_path / "project/site/plane/kukes/2018/index.html").exists()
+    assert project.largest_record_kb > 0 and baseline.search_kb > 0
