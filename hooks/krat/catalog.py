@@ -11,11 +11,16 @@ from pathlib import Path
 
 from krat.dates import build_date
 from krat.plans import Plan, link_plans, load_plans
-from krat.problems import ContentError
+from krat.privacy import load_guard
+from krat.problems import ContentError, Problem
 from krat.records import Record, load_records
 from krat.refdata import Prefecture, ReferenceData, load_reference_data
 
 DATA_DIR = "_data"
+PRIVACY_HINT = (
+    "hiqeni nga teksti publik, ose, nëse nuk është e dhënë personale, shtojeni te content/_data/privacy-allow.yml "
+    "me arsyen (reason)"
+)
 
 
 @dataclass
@@ -149,6 +154,15 @@ def build_catalog(content_dir: Path, profile: str = "public", today: datetime.da
         raise ContentError(problems)
     items = records + plans
     published = [item for item in items if is_published(item, profile)]
+    if profile == "public":
+        guard = load_guard(content_dir / DATA_DIR)
+        problems = [
+            Problem(item.path, hit.line, f"privatësia.{hit.rule}", f"'{hit.text}' {hit.message}; {PRIVACY_HINT}")
+            for item in published
+            for hit in guard.scan(item.text)
+        ]
+        if problems:
+            raise ContentError(problems)
     unpublished = {item.src_uri for item in items} - {item.src_uri for item in published}
     return Catalog(
         refdata,

@@ -52,6 +52,7 @@ class Document:
     scalars: dict[tuple, yaml.ScalarNode] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1
+    text: str = ""
 
     def line(self, *keys) -> int:
         """Line of the value at `keys` (e.g. ('topics', 2)), falling back to its nearest parent, then line 1."""
@@ -78,7 +79,7 @@ def read_document(path: Path, shown_path: str) -> tuple[Document | None, list[Pr
     if end is None:
         message = "nuk mbyllet; shtoni një rresht '---' pas fushave, para tekstit"
         return None, [Problem(shown_path, 1, "front-matter", message)]
-    document = Document(shown_path, {}, body="\n".join(lines[end + 1 :]), body_line=end + 2)
+    document = Document(shown_path, {}, body="\n".join(lines[end + 1 :]), body_line=end + 2, text=text)
     problems = parse_yaml("\n".join(lines[1:end]), document, first_line=2)
     return (None if problems else document), problems
 

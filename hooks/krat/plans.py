@@ -106,6 +106,7 @@ class Plan:
     tasks: list[Task] = field(default_factory=list)
     draft: bool = False
     body: str = ""
+    text: str = field(default="", repr=False)
     lines: dict = field(default_factory=dict, repr=False)
     approval: Record | None = None
     reviews: list[tuple[Record, str]] = field(default_factory=list)
@@ -176,7 +177,7 @@ def load_plan(path: Path, src_uri: str, shown: str, refdata: ReferenceData) -> t
     objectives = [Objective(**objective) for objective in values.pop("objectives", [])]
     tasks = [Task(**{**task, "responsible": task["responsible"]}) for task in values.pop("tasks", [])]
     values["period"] = period
-    plan = Plan(src_uri=src_uri, path=shown, body=document.body, lines=document.lines, **values)
+    plan = Plan(src_uri=src_uri, path=shown, body=document.body, text=document.text, lines=document.lines, **values)
     problems = _attach_tasks(plan, objectives, tasks)
     return (None, problems) if problems else (plan, [])
 

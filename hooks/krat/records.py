@@ -48,6 +48,7 @@ class Record:
     plan_reviews: list[dict] = field(default_factory=list)
     body: str = ""
     path: str = ""
+    text: str = field(default="", repr=False, compare=False)
     lines: dict = field(default_factory=dict, repr=False, compare=False)
     plan_links: list = field(default_factory=list, repr=False, compare=False)
 
@@ -110,7 +111,8 @@ def load_record(path: Path, src_uri: str, shown: str, refdata: ReferenceData) ->
     problems += check_body(document)
     if problems:
         return None, problems
-    return Record(src_uri=src_uri, body=document.body, path=shown, lines=document.lines, **values), []
+    record = Record(src_uri=src_uri, body=document.body, path=shown, text=document.text, lines=document.lines, **values)
+    return record, []
 
 
 def check_location(src_uri: str, values: dict, document: Document, refdata: ReferenceData) -> list[Problem]:
