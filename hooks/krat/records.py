@@ -147,13 +147,14 @@ def check_location(src_uri: str, values: dict, document: Document, refdata: Refe
     return problems
 
 
-def check_body(document: Document) -> list[Problem]:
-    """Minutes are Markdown only: raw HTML (and so scripts) is refused, with the line where it starts."""
+def check_body(document: Document, text_of: str = "procesverbalit") -> list[Problem]:
+    """Minutes (and articles: `text_of="artikullit"`) are Markdown only: raw HTML (and so scripts) is refused,
+    with the line where it starts."""
     for offset, line in enumerate(document.body.split("\n")):
         found = RAW_HTML.search(line)
         if found:
             snippet = line[found.start() : found.start() + 20]
-            message = f"HTML nuk lejohet në tekstin e procesverbalit ('{snippet}'); përdorni vetëm Markdown"
+            message = f"HTML nuk lejohet në tekstin e {text_of} ('{snippet}'); përdorni vetëm Markdown"
             return [Problem(document.path, document.body_line + offset, "teksti", message)]
     return []
 
