@@ -21,6 +21,12 @@ def on_files(files, config):
     return mkdocs_adapter.update_files(files, config)
 
 
+def on_env(env, config, files):
+    """Contacts go to every page's footer."""
+    mkdocs_adapter.add_globals(env)
+    return env
+
+
 def on_page_markdown(markdown, page, config, files):
     mkdocs_adapter.prepare_page(page)
     return markdown
