@@ -29,8 +29,8 @@ check: $(STAMP)
 	$(BIN)/krat check
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks scripts tests
-	$(BIN)/ruff format --check hooks scripts tests
+	$(BIN)/ruff check hooks $(wildcard scripts) tests
+	$(BIN)/ruff format --check hooks $(wildcard scripts) tests
 
 # The suite runs on the site `make site` just built, so CI exercises the README's path too.
 test: site

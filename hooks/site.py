@@ -25,6 +25,12 @@ def on_page_read_source(page, config):
     return mkdocs_adapter.read_source(page)
 
 
+def on_env(env, config, files):
+    """Contacts go to every page's footer."""
+    mkdocs_adapter.add_globals(env)
+    return env
+
+
 def on_page_markdown(markdown, page, config, files):
     mkdocs_adapter.prepare_page(page)
     return markdown

@@ -187,3 +187,82 @@ def test_meetings_and_prefecture_link_their_plan(site):
         r'<span class="krat-overdue" title="Detyra me afat të kaluar">1 me vonesë</span>',
         row,
     )
+
+
+def plain(page: str) -> str:
+    """The page's text without tags, spaces folded."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+def test_awareness_hub_lists_articles_contacts_next_campaign_and_activity(site):
+    page = article(html(site, "ndergjegjesim"))
+    text = plain(page)
+    assert re.findall(r'class="krat-item__link" href="([^"]+)"', page)[:2] == ["korca-ne-tetor/", "shenjat/"]
+    assert "Shenjat &lt;em&gt;paralajmëruese&lt;/em&gt;" in page
+    assert "Oferta pune jashtë vendit &amp; dokumente të marra." in page
+    assert '<h4 id="per-te-rinjte">Të rinjtë' in page and '<h4 id="tema-parandalimi">Parandalimi' in page
+    assert page.index('id="ndihme"') < page.index('id="fushata"') < page.index('id="artikujt"')
+    assert '<a class="krat-help__number" href="tel:116006">116 006</a>' in page
+    assert "Kujdes: Raportet e Departamentit të Shtetit të SHBA-së" in text and "2022 dhe 2023" in text
+    assert (
+        'Burimi: <a href="https://www.state.gov/reports/2023-trafficking-in-persons-report/albania/">'
+        "U.S. Department of State – 2023 Trafficking in Persons Report: Albania</a>; verifikuar më 22.11.2026." in page
+    )
+    assert "18 tetor 2018 (pas 78 ditësh) Dita Evropiane kundër Trafikimit" in text  # built on 2018-08-01
+    assert "Muaji kombëtar kundër trafikimit: gjithë muaji tetor" in text
+    activity = page[page.index('id="veprimtaria"') :]
+    # Only the Korçë campaign: the internal one is left out, and the other records have no awareness topic.
+    assert re.findall(r'class="krat-item__link" href="([^"]+)"', activity) == [
+        "../takime/korce/2019/2019-10-18-fushata/"
+    ]
+
+
+def test_article_page_has_contacts_sources_and_the_awareness_crumb(site):
+    page = article(html(site, "ndergjegjesim/shenjat"))
+    assert "<h1>Shenjat &lt;em&gt;paralajmëruese&lt;/em&gt;</h1>" in page
+    assert "Për: Të rinjtë, Prindërit" in plain(page)
+    assert '<a href="../">Ndërgjegjësimi</a>' in page
+    assert page.index("Teksti i artikullit") < page.index('id="ndihme"') < page.index('id="burimet"')
+    assert '<a class="krat-help__number" href="tel:112">112</a>' in page
+    assert (
+        '<a href="https://www.unodc.org/pdf/HT_indicators_E_LOWRES.pdf">UNODC – Human trafficking indicators</a>'
+        in page
+    )
+
+
+def test_every_page_footer_has_the_contacts_and_keeps_the_copyright(site):
+    for path in ("index.html", "qarqet/index.html", "404.html", "takime/kukes/2018/2018-02-16-analiza/index.html"):
+        footer = (site / path).read_text(encoding="utf-8").split('<footer class="md-footer">')[1]
+        assert 'href="tel:116006">116 006</a>' in footer and "* 116 006: Raportet e Departamentit" in footer, path
+        assert "Komitetet Rajonale Antitrafik (KRAT) dhe Tryezat Teknike Antitrafik (TTAT) të 12 qarqeve" in footer
+
+
+def test_prefecture_page_shows_its_awareness_activity_and_articles(site):
+    page = article(html(site, "qarqet/korce"))
+    section = page[page.index('id="ndergjegjesimi"') : page.index('id="procesverbalet"')]
+    assert 'href="../../takime/korce/2019/2019-10-18-fushata/"' in section
+    assert '<a href="../../ndergjegjesim/korca-ne-tetor/">Fushata e tetorit në Korçë</a>' in section
+    assert "ende nuk është publikuar asnjë veprimtari ndërgjegjësimi" in article(html(site, "qarqet/vlore"))
+
+
+def test_internal_and_draft_articles_are_not_published(site):
+    assert not (site / "ndergjegjesim/brenda").exists() and not (site / "ndergjegjesim/draft").exists()
+    for path in site.rglob("*"):
+        if path.is_file():
+            assert b"DRAFT-9Z" not in path.read_bytes(), path
+
+
+def test_stale_contact_fails_the_strict_build_with_a_warning(tmp_path):
+    content = make_site_source(tmp_path, FIXTURES / "site")
+    contacts = content / "_data/contacts.yml"
+    contacts.write_text(
+        contacts.read_text(encoding="utf-8").replace("verified_on: 2026-11-22", "verified_on: 2017-07-31", 1),
+        encoding="utf-8",
+    )
+    result = build(content, tmp_path / "site")
+    assert result.returncode != 0
+    assert (
+        "WARNING -  content/_data/contacts.yml:19: contacts.verified_on: numri 112 (Numri i urgjencave) u verifikua "
+        "për herë të fundit më 31.07.2017, më shumë se 12 muaj para datës së ndërtimit 01.08.2018;" in result.stderr
+    )
+    assert "Aborted with 1 warnings in strict mode!" in result.stdout and "Traceback" not in result.stderr

@@ -1,4 +1,5 @@
 """The catalog: every published record, read once per build, with the groupings the pages need.
+Plans, awareness articles, contacts and campaign days are read in the same pass.
 
 Built from the files in one pass (`build_catalog`); everything downstream works on it and never re-reads files.
 Lists are sorted newest first; timelines are grouped by year in Python so templates only loop.
@@ -9,6 +10,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from krat.articles import Article, load_articles
+from krat.campaigns import Campaign, load_campaigns
+from krat.contacts import Contact, load_contacts
 from krat.dates import build_date
 from krat.plans import Plan, link_plans, load_plans
 from krat.privacy import load_guard
@@ -60,6 +64,9 @@ class Catalog:
     plans: list[Plan] = field(default_factory=list)
     unpublished: set[str] = field(default_factory=set)
     today: datetime.date = field(default_factory=build_date)
+    articles: list[Article] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    campaigns: list[Campaign] = field(default_factory=list)
     by_prefecture: dict[str, list[Record]] = field(init=False)
     by_src_uri: dict[str, Record] = field(init=False)
     _position: dict[str, int] = field(init=False, repr=False)
@@ -76,6 +83,8 @@ class Catalog:
         self.plans.sort(key=lambda plan: (plan.prefecture.slug, plan.period))
         self.plans_by_id = {plan.id: plan for plan in self.plans}
         self.plans_by_src_uri = {plan.src_uri: plan for plan in self.plans}
+        self.articles.sort(key=lambda article: article.sort_key, reverse=True)
+        self.articles_by_src_uri = {article.src_uri: article for article in self.articles}
         self._connect_published()
 
     def _connect_published(self) -> None:
@@ -131,7 +140,7 @@ class Catalog:
         ]
 
 
-def is_published(item: Record | Plan, profile: str) -> bool:
+def is_published(item: Record | Plan | Article, profile: str) -> bool:
     """Drafts are never published; the public profile publishes only what is marked public."""
     return not item.draft and (profile != "public" or item.visibility == "public")
 
@@ -148,14 +157,18 @@ def build_catalog(content_dir: Path, profile: str = "public", today: datetime.da
     records, problems = load_records(content_dir, shown_root, refdata)
     plans, plan_problems = load_plans(content_dir, shown_root, refdata)
     problems += plan_problems
+    articles, article_problems = load_articles(content_dir, shown_root, refdata)
+    contacts, contact_problems = load_contacts(content_dir / DATA_DIR, f"{shown_root}/{DATA_DIR}", refdata)
+    campaigns, campaign_problems = load_campaigns(content_dir / DATA_DIR, f"{shown_root}/{DATA_DIR}", refdata)
+    problems += article_problems + contact_problems + campaign_problems
     if not problems:
         problems += link_plans([p for p in plans if not p.draft], [r for r in records if not r.draft], today)
     if problems:
         raise ContentError(problems)
-    items = records + plans
+    items = records + plans + articles
     published = [item for item in items if is_published(item, profile)]
     if profile == "public":
-        guard = load_guard(content_dir / DATA_DIR)
+        guard = load_guard(content_dir / DATA_DIR, [contact.number for contact in contacts])
         problems = [
             Problem(item.path, hit.line, f"privatësia.{hit.rule}", f"'{hit.text}' {hit.message}; {PRIVACY_HINT}")
             for item in published
@@ -170,6 +183,9 @@ def build_catalog(content_dir: Path, profile: str = "public", today: datetime.da
         [item for item in published if isinstance(item, Plan)],
         unpublished,
         today,
+        [item for item in published if isinstance(item, Article)],
+        contacts,
+        campaigns,
     )
 
 

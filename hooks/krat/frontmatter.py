@@ -142,3 +142,29 @@ def _index_lines(node: yaml.Node, keys: tuple, document: Document, first_line: i
     elif isinstance(node, yaml.ScalarNode):
         document.scalars[keys] = node
     return problems
+
+
+def read_data_file(path: Path, shown_path: str) -> tuple[Document | None, list[Problem]]:
+    """Read a whole YAML data file (e.g. `content/_data/contacts.yml`) with the line of every value, so the
+    schema can check it like front-matter; None and the problems when it is missing or cannot be read."""
+    if not path.exists():
+        return None, [Problem(shown_path, 1, "skedari", "mungon skedari i të dhënave")]
+    text, problem = _decode(path.read_bytes(), shown_path)
+    if problem:
+        return None, [problem]
+    document = Document(shown_path, {})
+    problems = parse_yaml(text, document, first_line=1)
+    return (None if problems else document), problems
+
+
+def load_folder(content_dir: Path, folder: str, shown_root: str, load_one) -> tuple[list, list[Problem]]:
+    """Run `load_one(path, src_uri, shown_path)` on every Markdown file under `content/<folder>/` except the
+    folder's own hand-written `index.md`; return what loaded and every problem of every file."""
+    items, problems = [], []
+    for path in sorted((content_dir / folder).rglob("*.md")):
+        src_uri = path.relative_to(content_dir).as_posix()
+        if src_uri != f"{folder}/index.md":
+            item, found = load_one(path, src_uri, f"{shown_root}/{src_uri}")
+            items += [item] if item else []
+            problems += found
+    return items, problems

@@ -14,7 +14,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from krat.catalog import Catalog, build_catalog
-from krat.pages import generated_pages, page_context
+from krat.contacts import stale_contacts
+from krat.pages import HelpContext, generated_pages, page_context
 from krat.problems import ContentError
 
 log = logging.getLogger("mkdocs.plugins.krat")
@@ -29,6 +30,13 @@ def load(config: MkDocsConfig) -> None:
     except ContentError as error:
         raise PluginError(str(error)) from None
     log.debug("krat: %d records published", len(_catalog.records))
+    warn_stale_contacts()
+
+
+def warn_stale_contacts() -> None:
+    """A contact not re-verified for 12 months is a warning, so `mkdocs build --strict` fails until staff check it."""
+    for problem in stale_contacts(_catalog.contacts, _catalog.today):
+        log.warning("%s", problem)
 
 
 def update_files(files: Files, config: MkDocsConfig) -> Files:
@@ -38,6 +46,8 @@ def update_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(file)
         elif file.src_uri in _catalog.by_src_uri or file.src_uri in _catalog.plans_by_src_uri:
             file.inclusion = InclusionLevel.NOT_IN_NAV
+        elif file.src_uri in _catalog.articles_by_src_uri:
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # listed on the awareness page
     taken = {file.url for file in files}
     for page in generated_pages(_catalog):
         file = File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -57,7 +67,7 @@ def read_source(page: Page) -> str | None:
 
 
 def prepare_page(page: Page) -> None:
-    """Escape titles (Material prints them unescaped) and give record pages their template."""
+    """Escape titles (Material prints them unescaped) and give record, plan and article pages their template."""
     if page.meta.get("title"):
         page.meta["title"] = str(escape(str(page.meta["title"])))
     if page.file.src_uri in _catalog.by_src_uri:
@@ -67,9 +77,16 @@ def prepare_page(page: Page) -> None:
         plan = _catalog.plans_by_src_uri[page.file.src_uri]
         page.meta["template"] = "plan.html"
         page.meta["title"] = str(escape(plan.display_title))
+    elif page.file.src_uri in _catalog.articles_by_src_uri:
+        page.meta["template"] = "article.html"
 
 
 def add_context(context: dict, page: Page) -> dict:
     """Give the page template its `krat` context object (see krat.pages)."""
     context["krat"] = page_context(_catalog, page.url)
     return context
+
+
+def add_globals(env) -> None:
+    """Contacts for every page's footer, including pages without a `krat` context (404)."""
+    env.globals["krat_help"] = HelpContext(_catalog.contacts)

@@ -4,14 +4,20 @@ Every template gets one object under the name `krat`; its class below is the con
 Pages are keyed by URL, so a page written by hand at a generated address gets the same context.
 """
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 
+from krat.articles import Article
+from krat.awareness import LATEST_ACTIVITY, ArticleGroup, awareness_activity, group_articles
+from krat.campaigns import Campaign, NextCampaign, next_campaign
 from krat.catalog import Catalog, PrefectureSummary, YearGroup
+from krat.contacts import Contact
 from krat.plans import Plan, Task, Update
 from krat.records import Record
 from krat.refdata import Prefecture
 
 LATEST_ON_HOME = 8
+AWARENESS_URL = "ndergjegjesim/"
 
 
 @dataclass
@@ -47,13 +53,17 @@ class PrefecturesContext:
 @dataclass
 class PrefectureContext:
     """/qarqet/<slug>/ (template prefecture.html): one prefecture's timeline, grouped by year, newest first,
-    its current action plan (the one covering the build year, else the latest) and all its plans."""
+    its current action plan (the one covering the build year, else the latest) and all its plans; `awareness` is
+    its awareness activity (campaigns and meetings on awareness, newest first), `articles` the awareness articles
+    written for it."""
 
     prefecture: Prefecture
     timeline: list[YearGroup]
     count: int
     current_plan: Plan | None
     plans: list[Plan]
+    awareness: list[Record] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
 
 
 @dataclass
@@ -107,10 +117,11 @@ class PlansContext:
 
 
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
-    """The prefecture index, one page per prefecture and the plans matrix."""
+    """The prefecture index, one page per prefecture, the plans matrix and the awareness page."""
     pages = [
         GeneratedPage("qarqet/index.md", "Qarqet", "prefectures.html"),
         GeneratedPage("plane/index.md", "Planet e veprimit", "plans.html"),
+        GeneratedPage(f"{AWARENESS_URL}index.md", "Ndërgjegjësimi", "awareness.html"),
     ]
     for prefecture in catalog.refdata.prefectures:
         pages.append(GeneratedPage(f"qarqet/{prefecture.slug}.md", f"Qarku {prefecture.name}", "prefecture.html"))
@@ -119,6 +130,9 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
 
 def page_context(catalog: Catalog, url: str) -> object | None:
     """The context object for the page at `url` ('' is the home page), or None for ordinary pages."""
+    awareness = awareness_page_context(catalog, url)
+    if awareness is not None:
+        return awareness
     record = catalog.by_src_uri.get(url.removesuffix("/") + ".md")
     if record is not None:
         return RecordContext(record, *catalog.neighbours(record), record_task_updates(catalog, record))
@@ -136,7 +150,13 @@ def page_context(catalog: Catalog, url: str) -> object | None:
         prefecture = catalog.refdata.prefectures[slug]
         count = len(catalog.by_prefecture[slug])
         return PrefectureContext(
-            prefecture, catalog.timeline(slug), count, catalog.current_plan(slug), catalog.plans_of(slug)
+            prefecture,
+            catalog.timeline(slug),
+            count,
+            catalog.current_plan(slug),
+            catalog.plans_of(slug),
+            awareness_activity(catalog.by_prefecture[slug]),
+            [article for article in catalog.articles if article.prefecture == prefecture],
         )
     return None
 
@@ -161,3 +181,57 @@ def plans_matrix(catalog: Catalog) -> PlansContext:
         plans = catalog.plans_of(prefecture.slug)
         rows.append(PlanRow(prefecture, [PlanCell([p for p in plans if year in p.years]) for year in years]))
     return PlansContext(years, rows, catalog.plans, catalog.today)
+
+
+@dataclass
+class AwarenessContext:
+    """/ndergjegjesim/ (template awareness.html): the contacts for the always-visible "Ku të kërkoni ndihmë"
+    block, the campaign to announce on the build date (see krat.campaigns for the rule) and the whole calendar,
+    the published articles (newest first) grouped by audience and by topic, and the latest awareness activity
+    of the prefectures (published records, each linking to its page)."""
+
+    contacts: list[Contact]
+    next_campaign: NextCampaign | None
+    campaigns: list[Campaign]
+    articles: list[Article]
+    by_audience: list[ArticleGroup]
+    by_topic: list[ArticleGroup]
+    activity: list[Record]
+    today: datetime.date
+
+
+@dataclass
+class ArticleContext:
+    """An awareness article (template article.html): the article and the contacts printed with it."""
+
+    article: Article
+    contacts: list[Contact]
+
+
+@dataclass
+class HelpContext:
+    """Every page, as the Jinja global `krat_help` (the footer, partials/copyright.html): the contacts, and the
+    awareness page where their details and sources are."""
+
+    contacts: list[Contact]
+    url: str = AWARENESS_URL
+
+
+def awareness_page_context(catalog: Catalog, url: str) -> AwarenessContext | ArticleContext | None:
+    """The context of the awareness page or of an article at `url`; None for any other page."""
+    article = catalog.articles_by_src_uri.get(url.removesuffix("/") + ".md")
+    if article is not None:
+        return ArticleContext(article, catalog.contacts)
+    if url != AWARENESS_URL:
+        return None
+    refdata = catalog.refdata
+    return AwarenessContext(
+        catalog.contacts,
+        next_campaign(catalog.campaigns, catalog.today),
+        catalog.campaigns,
+        catalog.articles,
+        group_articles(catalog.articles, refdata.audiences, "audience"),
+        group_articles(catalog.articles, refdata.topics, "topics"),
+        awareness_activity(catalog.records, LATEST_ACTIVITY),
+        catalog.today,
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from krat.dates import Due, PartialDate
-from krat.frontmatter import read_document
+from krat.frontmatter import load_folder, read_document
 from krat.problems import Problem
 from krat.records import Record
 from krat.refdata import Institution, Prefecture, ReferenceData
@@ -147,15 +147,7 @@ class Plan:
 
 def load_plans(content_dir: Path, shown_root: str, refdata: ReferenceData) -> tuple[list[Plan], list[Problem]]:
     """Validate every plan file under content/plane/; return the good plans and all problems."""
-    plans, problems = [], []
-    for path in sorted((content_dir / PLANS_DIR).rglob("*.md")):
-        src_uri = path.relative_to(content_dir).as_posix()
-        if path.name == "index.md":
-            continue
-        plan, found = load_plan(path, src_uri, f"{shown_root}/{src_uri}", refdata)
-        plans += [plan] if plan else []
-        problems += found
-    return plans, problems
+    return load_folder(content_dir, PLANS_DIR, shown_root, lambda *where: load_plan(*where, refdata))
 
 
 def load_plan(path: Path, src_uri: str, shown: str, refdata: ReferenceData) -> tuple[Plan | None, list[Problem]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from krat.dates import PartialDate
-from krat.frontmatter import Document, read_document
+from krat.frontmatter import Document, load_folder, read_document
 from krat.problems import Problem
 from krat.refdata import Prefecture, ReferenceData, Topic
 from krat.schema import BODIES, KINDS, RECORD_FIELDS, VISIBILITY, validate_fields
@@ -88,15 +88,7 @@ def load_records(content_dir: Path, shown_root: str, refdata: ReferenceData) -> 
 
     `shown_root` is how messages name the content folder (e.g. 'content').
     """
-    records, problems = [], []
-    for path in sorted((content_dir / RECORDS_DIR).rglob("*.md")):
-        src_uri = path.relative_to(content_dir).as_posix()
-        if src_uri.endswith("index.md"):
-            continue  # a hand-written section page, not a record
-        record, found = load_record(path, src_uri, f"{shown_root}/{src_uri}", refdata)
-        problems += found
-        if record:
-            records.append(record)
+    records, problems = load_folder(content_dir, RECORDS_DIR, shown_root, lambda *where: load_record(*where, refdata))
     problems += find_duplicates(records, shown_root)
     return records, problems
 
@@ -149,13 +141,14 @@ def check_location(src_uri: str, values: dict, document: Document, refdata: Refe
     return problems
 
 
-def check_body(document: Document) -> list[Problem]:
-    """Minutes are Markdown only: raw HTML (and so scripts) is refused, with the line where it starts."""
+def check_body(document: Document, text_of: str = "procesverbalit") -> list[Problem]:
+    """Minutes (and articles: `text_of="artikullit"`) are Markdown only: raw HTML (and so scripts) is refused,
+    with the line where it starts."""
     for offset, line in enumerate(document.body.split("\n")):
         found = RAW_HTML.search(line)
         if found:
             snippet = line[found.start() : found.start() + 20]
-            message = f"HTML nuk lejohet në tekstin e procesverbalit ('{snippet}'); përdorni vetëm Markdown"
+            message = f"HTML nuk lejohet në tekstin e {text_of} ('{snippet}'); përdorni vetëm Markdown"
             return [Problem(document.path, document.body_line + offset, "teksti", message)]
     return []
 

@@ -1,8 +1,8 @@
-"""Reference data from `content/_data/`: prefectures, institutions and topics, and lookups that forgive case
+"""Reference data from `content/_data/`: prefectures, institutions, topics and audiences, and lookups that forgive case
 and missing diacritics ('Kukës', 'Kukes' and 'kukes' all resolve to the prefecture 'kukes').
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -42,6 +42,14 @@ class Topic:
     name: str
 
 
+@dataclass(frozen=True)
+class Audience:
+    """An entry of the controlled list of readers an awareness article is written for."""
+
+    slug: str
+    name: str
+
+
 T = TypeVar("T")
 
 
@@ -72,17 +80,19 @@ class ReferenceData:
     prefectures: Lookup[Prefecture]
     institutions: Lookup[Institution]
     topics: Lookup[Topic]
+    audiences: Lookup[Audience] = field(default_factory=lambda: Lookup([], "slug"))
 
 
 FILES = {
     "prefectures.yml": (Prefecture, ("slug", "name", "seat", "municipalities")),
     "institutions.yml": (Institution, ("code", "name")),
     "topics.yml": (Topic, ("slug", "name")),
+    "audiences.yml": (Audience, ("slug", "name")),
 }
 
 
 def load_reference_data(data_dir: Path, shown_dir: str) -> ReferenceData:
-    """Load the three reference files; raise ContentError listing every problem in them."""
+    """Load the reference files; raise ContentError listing every problem in them."""
     loaded, problems = {}, []
     for filename, (model, required) in FILES.items():
         items, found = _load_list(data_dir / filename, f"{shown_dir}/{filename}", model, required)
@@ -94,6 +104,7 @@ def load_reference_data(data_dir: Path, shown_dir: str) -> ReferenceData:
         prefectures=Lookup(loaded["prefectures.yml"], "slug", "name"),
         institutions=Lookup(loaded["institutions.yml"], "code", "acronym", "name"),
         topics=Lookup(loaded["topics.yml"], "slug", "name"),
+        audiences=Lookup(loaded["audiences.yml"], "slug", "name"),
     )
 
 

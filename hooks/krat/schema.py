@@ -4,6 +4,7 @@ Each field names a converter that turns the raw YAML value into a clean value or
 Albanian explanation. `validate_fields` applies them all and returns every problem at once.
 """
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -374,4 +375,109 @@ PLAN_FIELDS = [
     Field("objectives", list_of(mapping(OBJECTIVE_FIELDS)), "Objektivat: id dhe title", "[{id: 1, title: ...}]"),
     Field("tasks", list_of(mapping(TASK_FIELDS)), "Detyrat e planit", "[{id: 1.1, title: ..., ...}]"),
     Field("draft", boolean, "true: kontrollohet, por nuk publikohet", "false"),
+]
+
+
+# --- awareness: articles, contacts and campaign days ------------------------------------------------------
+
+WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"'`]+$")
+PHONE_NUMBER = re.compile(r"^\d+(?: \d+)*$")
+
+
+def web_address(value, context: Context) -> str:
+    """A link readers follow: only http(s) addresses, so no page can carry a `javascript:` or relative link."""
+    value = text(value, context)
+    if not WEB_ADDRESS.match(value):
+        raise Invalid(f"'{value}' nuk është adresë interneti; shkruani adresën e plotë që nis me https://")
+    return value
+
+
+def phone_number(value, context: Context) -> str:
+    """A phone number as written ('116 111' keeps its space; YAML reads 112 as a number): digits and spaces."""
+    node = context.document.scalars.get(context.path)
+    value = text(node.value if node is not None else value, context)
+    if not PHONE_NUMBER.match(value):
+        raise Invalid(f"'{value}' nuk është numër telefoni; shkruani vetëm shifra dhe hapësira, p.sh. \"116 111\"")
+    return value
+
+
+def number_between(low: int, high: int) -> Callable:
+    """Converter for a whole number from `low` to `high` (a month, a day, a year)."""
+
+    def convert(value, context: Context) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise Invalid(f"'{value}' nuk lejohet; duhet një numër i plotë nga {low} deri në {high}")
+        return value
+
+    return convert
+
+
+def _parse_day(text_value: str) -> datetime.date:
+    """A full date: a contact is verified on a known day, so '2026-11' is not enough."""
+    date = parse_partial_date(text_value)
+    if not date.is_exact:
+        raise ValueError(f"'{text_value}' duhet të jetë datë e plotë me ditë, p.sh. 2026-11-22")
+    return datetime.date(date.year, date.month, date.day)
+
+
+exact_date = written_as(_parse_day, "një datë e plotë, p.sh. 2026-11-22")
+
+KEY_ALIASES.update({"audienca": "audience", "lexuesit": "audience", "numri": "number", "orari": "hours"})
+
+SOURCE_FIELDS = [
+    Field("title", text, "Titulli i burimit", "UNODC – Human trafficking indicators", required=True),
+    Field("url", web_address, "Adresa e plotë e burimit", "https://www.unodc.org/...", required=True),
+]
+ARTICLE_FIELDS = [
+    Field("title", text, "Titulli i artikullit", "Çfarë është trafikimi i personave", required=True),
+    Field("date", partial_date, "Data e publikimit: VVVV-MM-DD", "2026-11-22", required=True),
+    Field(
+        "audience",
+        list_of(reference("audiences", lambda r: r.audiences)),
+        "Për kë është shkruar (nga audiences.yml)",
+        "[publiku, prinderit]",
+        required=True,
+    ),
+    Field("topics", list_of(reference("topics", lambda r: r.topics)), "Temat (nga topics.yml)", "[parandalimi]", True),
+    Field(
+        "prefecture",
+        reference("prefectures", lambda r: r.prefectures),
+        "Qarku, kur artikulli i përket një qarku",
+        "korce",
+    ),
+    Field("summary", text, "Përmbledhje në një ose dy fjali për listat", "...", required=True),
+    Field(
+        "sources",
+        list_of(mapping(SOURCE_FIELDS)),
+        "Burimet e fakteve: title dhe url për secilin",
+        "[{title: ..., url: https://...}]",
+        required=True,
+    ),
+    Field("visibility", choice(VISIBILITY), "public (publik) ose internal (vetëm për anëtarët)", "public", True),
+    Field("draft", boolean, "true: kontrollohet, por nuk publikohet", "false"),
+]
+
+CONTACT_FIELDS = [
+    Field("number", phone_number, "Numri i telefonit, në thonjëza", '"116 111"', required=True),
+    Field("name", text, "Emri i shërbimit", "ALO 116 111", required=True),
+    Field("for_whom", text, "Për kë është shërbimi", "Fëmijët, të rinjtë dhe prindërit", required=True),
+    Field("hours", text, "Orari, vetëm siç e jep burimi", "24 orë në ditë, 7 ditë në javë"),
+    Field("source", mapping(SOURCE_FIELDS), "Ku është verifikuar numri: title dhe url", "{title: ..., url: ...}", True),
+    Field("verified_on", exact_date, "Data kur stafi e verifikoi numrin te burimi", "2026-11-22", required=True),
+    Field("caveat", text, "Paralajmërim që shfaqet bashkë me numrin", "..."),
+]
+CONTACTS_FILE_FIELDS = [
+    Field("contacts", list_of(mapping(CONTACT_FIELDS)), "Lista e kontakteve", "[{number: ..., ...}]", required=True),
+]
+
+CAMPAIGN_FIELDS = [
+    Field("name", text, "Emri i ditës ose i muajit", "Dita Botërore kundër Trafikimit të Personave", required=True),
+    Field("month", number_between(1, 12), "Muaji (1–12)", "7", required=True),
+    Field("day", number_between(1, 31), "Dita e muajit; mungon kur fushata zgjat gjithë muajin", "30"),
+    Field("since", number_between(1900, 2100), "Viti i parë kur u shënua", "2007"),
+    Field("description", text, "Një fjali shpjegimi", "..."),
+    Field("source", mapping(SOURCE_FIELDS), "Burimi: title dhe url", "{title: ..., url: ...}", required=True),
+]
+CAMPAIGNS_FILE_FIELDS = [
+    Field("campaigns", list_of(mapping(CAMPAIGN_FIELDS)), "Ditët e fushatave", "[{name: ..., ...}]", required=True),
 ]

@@ -1,0 +1,24 @@
+"""Data files in `content/_data/` that staff edit like content (contacts, campaign days): read with the line of
+every value and checked against a schema field list, so a mistake is reported as `path:line: field: ...`.
+"""
+
+from pathlib import Path
+
+from krat.frontmatter import Document, read_data_file
+from krat.problems import Problem
+from krat.refdata import ReferenceData
+from krat.schema import Field, validate_fields
+
+
+def load_entries(
+    data_dir: Path, shown_dir: str, filename: str, fields: list[Field], refdata: ReferenceData
+) -> tuple[list[dict], Document | None, list[Problem]]:
+    """The entries of the list under the file's one top-level key (`fields[0]`), the document (for lines) and
+    every problem; no entries at all when anything is wrong, so nothing is half-loaded."""
+    document, problems = read_data_file(data_dir / filename, f"{shown_dir}/{filename}")
+    if document is None:
+        return [], None, problems
+    values, problems = validate_fields(document, fields, refdata)
+    if problems:
+        return [], document, problems
+    return values[fields[0].name], document, []
