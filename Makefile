@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check test lint bench browser clean
+.PHONY: site members serve check test lint bench browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -13,14 +13,23 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $@
 
 # Build into a temporary folder; replace site/ only when the strict build succeeded.
+# $(call build,PROFILE,FOLDER): strict build of one profile into FOLDER through a temporary folder.
+define build
+	rm -rf .$(2).tmp
+	KRAT_PROFILE=$(1) $(BIN)/mkdocs build --strict --quiet --site-dir .$(2).tmp
+	rm -rf .$(2).old
+	if [ -d $(2) ]; then mv $(2) .$(2).old; fi
+	mv .$(2).tmp $(2)
+	rm -rf .$(2).old
+	@echo "Faqja ($(1)) u ndërtua në $(2)/"
+endef
+
 site: $(STAMP)
-	rm -rf .site.tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site.tmp
-	rm -rf .site.old
-	if [ -d site ]; then mv site .site.old; fi
-	mv .site.tmp site
-	rm -rf .site.old
-	@echo "Faqja u ndërtua në site/"
+	$(call build,public,site)
+
+# The members' site includes internal records; serve it only behind the host's authentication (README).
+members: $(STAMP)
+	$(call build,members,site-members)
 
 serve: $(STAMP)
 	KRAT_SERVE=1 $(BIN)/mkdocs serve --watch hooks --watch overrides
@@ -49,4 +58,4 @@ bench: $(STAMP)
 	$(BIN)/krat bench --records $(RECORDS)
 
 clean:
-	rm -rf site .site.tmp .site.old
+	rm -rf site site-members .site.tmp .site.old .site-members.tmp .site-members.old

@@ -140,6 +140,9 @@ class Catalog:
         ]
 
 
+PROFILES = ("public", "members")
+
+
 def is_published(item: Record | Plan | Article, profile: str) -> bool:
     """Drafts are never published; the public profile publishes only what is marked public."""
     return not item.draft and (profile != "public" or item.visibility == "public")
@@ -151,6 +154,8 @@ def build_catalog(content_dir: Path, profile: str = "public", today: datetime.da
     Plan statuses come from every meeting that is not a draft (internal ones too: their status counts, but the
     catalog links only to meetings published in this build).
     """
+    if profile not in PROFILES:  # a mistyped profile must never publish internal material
+        raise ContentError([Problem("KRAT_PROFILE", 1, "profili", f"'{profile}' nuk njihet; lejohen: public, members")])
     today = today or build_date()
     shown_root = shown_path(content_dir)
     refdata = load_reference_data(content_dir / DATA_DIR, f"{shown_root}/{DATA_DIR}")

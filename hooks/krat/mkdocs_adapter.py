@@ -5,6 +5,7 @@
 """
 
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -26,7 +27,7 @@ def load(config: MkDocsConfig) -> None:
     """Read and validate all content before MkDocs touches any file; stop the build listing every problem."""
     global _catalog
     try:
-        _catalog = build_catalog(Path(config.docs_dir), profile="public")
+        _catalog = build_catalog(Path(config.docs_dir), profile=os.environ.get("KRAT_PROFILE", "public"))
     except ContentError as error:
         raise PluginError(str(error)) from None
     log.debug("krat: %d records published", len(_catalog.records))

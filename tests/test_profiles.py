@@ -1,0 +1,58 @@
+"""Two audiences from one source: nothing internal in any byte of the public build; all of it, marked, in the
+members' build. The fixture site plants the marker SEKRET-7Q in an internal record, an internal meeting's plan
+update and an internal article."""
+
+import gzip
+
+import pytest
+from conftest import FIXTURES
+from sitebuild import build, make_site_source
+
+MARKER = b"SEKRET-7Q"
+
+
+def every_byte(site) -> dict[str, bytes]:
+    """Each output file's content, compressed files decompressed."""
+    contents = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            contents[str(path.relative_to(site))] = gzip.decompress(data) if path.suffix == ".gz" else data
+    return contents
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    where = tmp_path_factory.mktemp("profiles")
+    content = make_site_source(where, FIXTURES / "site")
+    built = {}
+    for profile in ("public", "members"):
+        result = build(content, where / profile, profile=profile)
+        assert result.returncode == 0, result.stderr
+        built[profile] = where / profile
+    return built
+
+
+def test_marker_is_in_no_byte_of_the_public_build(sites):
+    leaks = [name for name, data in every_byte(sites["public"]).items() if MARKER in data]
+    assert leaks == []
+    assert "sitemap.xml.gz" in every_byte(sites["public"])  # the compressed sitemap was looked into too
+
+
+def test_members_build_has_internal_material_marked(sites):
+    files = every_byte(sites["members"])
+    record = files["takime/kukes/2017/2017-12-01-brenda/index.html"].decode()
+    assert "SEKRET-7Q" in record and "I brendshëm — vetëm për anëtarët e komitetit" in record
+    assert MARKER in files["ndergjegjesim/brenda/index.html"]
+    plan = files["plane/kukes/2018/index.html"].decode()
+    assert "Shënim SEKRET-7Q për rastin." in plan and "2018-09-01-brenda/" in plan
+    timeline = files["qarqet/kukes/index.html"].decode()
+    assert timeline.count('krat-tag--internal">I brendshëm') == 2
+    assert "6 procesverbale të publikuara" in timeline
+
+
+def test_unknown_profile_stops_the_build(tmp_path):
+    content = make_site_source(tmp_path, FIXTURES / "site")
+    result = build(content, tmp_path / "site", profile="anetaret")
+    assert result.returncode != 0
+    assert "KRAT_PROFILE:1: profili: 'anetaret' nuk njihet; lejohen: public, members" in result.stderr
