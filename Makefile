@@ -29,8 +29,8 @@ check: $(STAMP)
 	$(BIN)/krat check
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks scripts tests
-	$(BIN)/ruff format --check hooks scripts tests
+	$(BIN)/ruff check hooks tests $(wildcard scripts)
+	$(BIN)/ruff format --check hooks tests $(wildcard scripts)
 
 # The suite runs on the site `make site` just built, so CI exercises the README's path too.
 test: site
