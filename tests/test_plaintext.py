@@ -3,7 +3,7 @@
 import pytest
 
 from krat.plaintext import UndecodableText, decode_text, paragraphs, strip_html, to_markdown
-from krat.text import fold_each, inflections, short_slug
+from krat.text import fold_each, inflections, short_slug, split_sentences
 
 ALBANIAN = "Më 15.05.2020 u mblodh Komiteti i Qarkut Korçë.\nËshtë çështje e rëndësishme."
 
@@ -99,3 +99,12 @@ def test_text_helpers_for_the_importer():
     assert short_slug("Analizë mbi punën e bërë nga Komiteti Rajonal dhe Tryeza") == (
         "analize-punen-bere-komiteti-rajonal"
     )
+
+
+def test_sentences_do_not_end_after_abbreviations():
+    text = "Me datë 27.02.2020, Prefekti z. Zenel Kuçana, sipas Urdhrit nr. 6, hapi takimin. Pastaj foli znj. Kola! Fund"
+    assert split_sentences(text) == [
+        "Me datë 27.02.2020, Prefekti z. Zenel Kuçana, sipas Urdhrit nr. 6, hapi takimin.",
+        "Pastaj foli znj. Kola!",
+        "Fund",
+    ]

@@ -30,7 +30,7 @@ from krat.recordfile import (
 )
 from krat.refdata import Prefecture, ReferenceData
 from krat.schema import BODIES, RECORD_FIELDS
-from krat.text import SLUG_STOPWORDS, first_sentence, fold, fold_each
+from krat.text import SLUG_STOPWORDS, fold, fold_each, inflections, split_sentences
 
 CHECK = "KONTROLLONI"
 VISIBILITY_NOTE = (
@@ -58,11 +58,17 @@ DATE_FORMS = [  # each with a function giving (year, month, day) from the match
 DATE_CUE = re.compile(
     r"\b(?:date|data|daten|dt|me|sot|dite|hene|marte|merkure|enjte|premte|shtune|diel)\b[\s.,:]*$"
 )
+# A date that belongs to a cited act, not to the meeting: "Urdhri nr. 6, datë 10.01.2017", "VKM nr. 670, datë ...".
+REFERENCE = re.compile(r"\bnr\.?\s*[\d/.-]+,?\s*(?:e\s+)?(?:date|dt|daten)?\.?\s*$")
+DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s*-?\s*te)?\.?\s+(?:e\s+)?({MONTH_WORD})\w*")
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/-]|$)")
 TIME = re.compile(r"\b(?:ora|oren|ores|ore)\b\s*:?\s*(\d{1,2})(?:\s*[.:]\s*(\d{2}))?\b")
 
-# A place name counts as "the meeting's prefecture" most when it follows "Qarku(t)", "Prefekt(ura/i)", "KRAT".
-PLACE_CUE = re.compile(r"\b(?:qark\w*|prefekt\w*|krat[\w-]*|ttat[\w-]*)(?:\s+(?:i|e|te|se|ne))?[\s,]*$")
+# A place name counts as "the meeting's prefecture" most when it follows "Qarku(t)", "Prefekt(ura/i)", "KRAT",
+# "Antitrafik" ("Komiteti Rajonal Antitrafik i Beratit").
+PLACE_CUE = re.compile(
+    r"\b(?:qark\w*|prefekt\w*|krat[\w-]*|ttat[\w-]*|anti\s*-?\s*trafik\w*)(?:\s+(?:i|e|te|se|ne))?[\s,]*$"
+)
 
 BODY_NAMES = {  # KRAT and TTAT under all their names, acronyms with suffixes ('KRAT-it', 'TTAT-i')
     "KRAT": re.compile(
@@ -74,13 +80,16 @@ KIND_SIGNS = [  # first match wins: reviews before campaigns, since reviews repo
     ("half-year-review", re.compile(r"\b(?:6|gjashte)\s*-?\s*mujor|\bsemestr")),
     ("quarter-review", re.compile(r"\b(?:3|tre)\s*-?\s*mujor")),
     ("annual-review", re.compile(r"\bvjetor|\banaliz\w*\b.{0,120}?\bviti[nt]?\s+(?:19|20)\d{2}")),
-    ("campaign", re.compile(r"\bfushat|\bndergjegjesim|\bsensibilizim")),
+    ("campaign", re.compile(r"\bfushat|\bndergjegjes|\bsensibiliz")),
 ]
+CAMPAIGN = KIND_SIGNS[-1][1]
 
-# The Prefect by name: "Prefekti i Qarkut Durrës Z.Emiljan Jani", "Prefekti i qarkut Kukes z Zenel Kuçana".
-NAME = r"((?:[A-ZÇË][a-zçë]+[ \t]+){1,2}[A-ZÇË][a-zçë]+)"
+# The Prefect by name: "Prefekti i Qarkut Durrës Z.Emiljan Jani", "Prefekti i qarkut Kukes z Zenel Kuçana",
+# "Prefekti Qarkut Durrës Z. Emiljan Jani", "Prefekti i qarkut Gjirokastër z. Odise KOTE" (surname in capitals).
+NAME = r"([A-ZÇË][a-zçë]+(?:[ \t]+[A-ZÇË](?:[a-zçë]+|[A-ZÇË]+)){1,2})"
 CHAIR = re.compile(
-    r"(?i:\bprefekt(?:i|ja|it|es|en|in|e)?\b(?:[ \t]+(?:i|e|t[eë]|s[eë])[ \t]+(?:qark(?:u|ut)[ \t]+)?\w+)?)"
+    r"(?i:\bprefekt(?:i|ja|it|es|en|in|e)?\b"
+    r"(?:[ \t]+(?:i|e|t[eë]|s[eë])[ \t]+(?:qark(?:u|ut)[ \t]+)?\w+|[ \t]+qark(?:u|ut)[ \t]+\w+)?)"
     rf"[ \t,:]*(?:(?i:z|znj|zoti|zonja)\.?[ \t]*)?{NAME}"
 )
 NOT_A_NAME = {
@@ -99,6 +108,7 @@ NARRATIVE = re.compile(
     r"\b(?:u\s+(?:zhvillua|mbajt|organizua|mblodh|realizua|diskutua|miratua)|zhvilloi|organizoi|mblodhi|mbajti)\b"
 )
 HEADER_LINES = 4  # how far down a title may start
+TITLE_LIMIT = 120  # characters of a title taken from the first sentence
 
 
 @dataclass
@@ -201,7 +211,9 @@ def detect_fields(lead: Lead, options: ImportOptions, refdata: ReferenceData, na
     folded = fold_each(whole)
     header_end = len("\n".join(lead.header))
     url = options.source_url
-    date = _given_or(options.date, date_option, lambda: detect_date(folded, header_end) or url_date(url))
+    date = _given_or(
+        options.date, date_option, lambda: detect_date(folded, header_end) or date_from_url(folded, url)
+    )
     if date is None:
         raise ImportFailed(
             f"{name}: data e takimit nuk u gjet në tekst as në adresën e burimit; jepeni me "
@@ -258,13 +270,15 @@ class FoundDate:
 
 
 def find_dates(folded: str) -> list[FoundDate]:
-    """Every valid full date in the text, in text order; `cued` when "më", "datë", "Sot, ..." introduce it."""
+    """Every valid full date in the text, in text order, except those of cited acts ("nr. 6, datë ...");
+    `cued` when "më", "datë", "Sot, ..." introduce it."""
     found = {}
     for pattern, parts in DATE_FORMS:
         for match in pattern.finditer(folded):
             date = _valid_date(*parts(match))
-            if date is not None:
-                cued = bool(DATE_CUE.search(folded[max(0, match.start() - 25) : match.start()]))
+            before = folded[max(0, match.start() - 40) : match.start()]
+            if date is not None and not REFERENCE.search(before):
+                cued = bool(DATE_CUE.search(before[-25:]))
                 found.setdefault(match.start(), FoundDate(match.start(), date, cued))
     return [found[position] for position in sorted(found)]
 
@@ -289,6 +303,19 @@ def detect_date(folded: str, header_end: int) -> Guess | None:
     if others:
         doubt = "; ".join(filter(None, [doubt, f"u zgjodh e para; teksti jep edhe {', '.join(others)}"]))
     return Guess(chosen.date, doubt)
+
+
+def date_from_url(folded: str, url: str) -> Guess | None:
+    """The source URL's date; when the text gives the day and month without a year ("Më 19 shkurt, ..."),
+    those with the URL's year."""
+    found = url_date(url)
+    if found is None:
+        return None
+    for match in DAY_MONTH.finditer(folded):
+        date = _valid_date(found.value.year, MONTH_NUMBER[match[2]], match[1])
+        if date and DATE_CUE.search(folded[max(0, match.start() - 25) : match.start()]):
+            return Guess(date, "dita dhe muaji nga teksti, viti nga adresa e burimit")
+    return found
 
 
 def url_date(url: str) -> Guess | None:
@@ -372,22 +399,29 @@ def detect_bodies(folded: str) -> Guess:
 
 
 def detect_kind(lead: str, folded: str) -> Guess:
-    """The kind named in the title (or the first paragraph when there is no title); else anywhere in the text,
-    with a doubt; else a meeting, with a doubt."""
-    for text, where in ((lead, ""), (folded, "në tekst, jo në titull")):
-        for kind, sign in KIND_SIGNS:
-            found = sign.search(text)
-            if found:
-                return Guess(kind, f"u gjet '{found.group(0)[:40]}' {where}" if where else "")
+    """The kind named in the title (or the first paragraph when there is no title). Else a review named anywhere
+    in the text, with a doubt; else a meeting, with a doubt — also when only the body speaks of awareness work,
+    which reviews and meetings report too."""
+    for kind, sign in KIND_SIGNS:
+        if sign.search(lead):
+            return Guess(kind)
+    for kind, sign in KIND_SIGNS[:-1]:
+        found = sign.search(folded)
+        if found:
+            return Guess(kind, f"u gjet '{found.group(0)[:40]}' në tekst, jo në titull")
+    campaign = CAMPAIGN.search(folded)
+    hint = (
+        f"; teksti përmend '{campaign.group(0)}…': nëse ishte fushatë, vendosni campaign" if campaign else ""
+    )
     return Guess(
-        "meeting", "teksti nuk thotë analizë (vjetore, 6-mujore, 3-mujore) as fushatë; u vendos takim"
+        "meeting", f"teksti nuk thotë analizë (vjetore, 6-mujore, 3-mujore) as fushatë; u vendos takim{hint}"
     )
 
 
 def detect_chair(text: str, prefecture: Prefecture) -> Guess | None:
     """The Prefect named in the text ("Prefekti i Qarkut Durrës Z.Emiljan Jani"), as the meeting's chair."""
     for match in CHAIR.finditer(text):
-        words = match[1].split()
+        words = [word.capitalize() if word.isupper() else word for word in match[1].split()]
         while words and fold(words[-1]) in SLUG_STOPWORDS:
             words.pop()
         if len(words) >= 2 and fold(words[0]) not in NOT_A_NAME:
@@ -406,10 +440,10 @@ def detect_chair(text: str, prefecture: Prefecture) -> Guess | None:
 
 def split_lead(lines: list[str], refdata: ReferenceData) -> Lead:
     """Split off the header lines and the title, when the text starts with them; the rest is the body."""
-    forms = prefecture_forms(refdata)
+    places = place_words(refdata)
     header = []
     for index, line in enumerate(lines[:HEADER_LINES]):
-        if is_header(line, forms):
+        if is_header(line, places):
             header.append(line)
         elif index + 1 < len(lines) and is_heading(line):
             return Lead(header, line, lines[index + 1 :])
@@ -418,13 +452,19 @@ def split_lead(lines: list[str], refdata: ReferenceData) -> Lead:
     return Lead(header, "", lines[len(header) :])
 
 
-def is_header(line: str, forms: dict) -> bool:
+def place_words(refdata: ReferenceData) -> set[str]:
+    """Folded words of every prefecture, seat and municipality name in their inflections ('peshkopi', 'korces')."""
+    names = [name for item in refdata.prefectures for name in (item.name, item.seat, *item.municipalities)]
+    return {form for name in names for word in name.split() if len(word) > 2 for form in inflections(word)}
+
+
+def is_header(line: str, places: set[str]) -> bool:
     """An institution or place-and-date line: 'PREFEKTI I QARKUT KUKES', 'Kukes 16.02.2018'."""
     folded = fold(line)
     for pattern, _ in DATE_FORMS:
         folded = pattern.sub(" ", folded)
     words = re.findall(r"[a-z]+", folded)
-    return len(words) <= 12 and all(word in HEADER_WORDS or word in forms for word in words)
+    return len(words) <= 12 and all(word in HEADER_WORDS or word in places for word in words)
 
 
 def is_heading(line: str) -> bool:
@@ -447,7 +487,9 @@ def _all_caps(line: str) -> bool:
 def detect_title(lead: Lead, refdata: ReferenceData) -> Guess:
     """The heading line without its final period (capitals turned to sentence case), else the first sentence."""
     if not lead.title:
-        sentence = first_sentence(lead.body[0], limit=120).rstrip(". ")
+        sentence = split_sentences(without_dateline(lead.body[0], place_words(refdata)))[0].rstrip(". ")
+        if len(sentence) > TITLE_LIMIT:
+            sentence = sentence[: TITLE_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
         return Guess(sentence, "teksti nuk ka titull; u mor fjalia e parë: shkruani një titull të shkurtër")
     title = lead.title.rstrip(" .")
     if _all_caps(title):
@@ -456,12 +498,23 @@ def detect_title(lead: Lead, refdata: ReferenceData) -> Guess:
     return Guess(title, doubt)
 
 
+def without_dateline(line: str, places: set[str]) -> str:
+    """'Korçë, 18 Tetor 2019 – Në kuadër ...' → 'Në kuadër ...': a leading place and date is no title."""
+    folded = fold_each(line)
+    for pattern, _ in DATE_FORMS:
+        match = pattern.search(folded, 0, 60)
+        if match and is_header(line[: match.end()], places):
+            rest = line[match.end() :].lstrip(" .,:;–—-")
+            return rest[:1].upper() + rest[1:] if rest else line
+    return line
+
+
 def sentence_case(line: str, refdata: ReferenceData) -> str:
     """'KRAT KUKËS MIRATON PLANIN' → 'KRAT Kukës miraton planin': acronyms stay, place names are capitalised."""
     acronyms = {fold(body) for body in BODIES} | {
         fold(item.acronym) for item in refdata.institutions if item.acronym.isupper()
     }
-    places = prefecture_forms(refdata)
+    places = place_words(refdata)
 
     def word(match: re.Match) -> str:
         token = match.group(0)

@@ -82,3 +82,19 @@ def short_slug(text: str, words: int = 5) -> str:
     """A short slug for a file name: the first `words` words of `text` that are not function words."""
     kept = [word for word in slugify(text).split("-") if word and word not in SLUG_STOPWORDS]
     return "-".join(kept[:words])
+
+
+# Abbreviations after which a period does not end a sentence: "z. Zenel Kuçana", "nr. 6", "p.sh. ...".
+ABBREVIATIONS = {"z", "znj", "zj", "zz", "nr", "dt", "etj", "sh", "p", "prof", "dr", "zv", "msc"}
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a plain text, not split after abbreviations such as 'z.' or 'nr.'."""
+    sentences, start = [], 0
+    for end in re.finditer(r"[.!?…]+(?=\s+\S)", text):
+        word = re.search(r"(\w+)\W*$", text[start : end.start()])
+        if word and fold(word.group(1)) in ABBREVIATIONS:
+            continue
+        sentences.append(text[start : end.end()].strip())
+        start = end.end()
+    return [*sentences, text[start:].strip()] if text[start:].strip() else sentences
