@@ -27,10 +27,9 @@ def article(page: str) -> str:
 
 
 def test_every_prefecture_has_a_page(site):
-    assert sorted(path.parent.name for path in (site / "qarqet").glob("*/index.html")) == [
-        "berat", "diber", "durres", "elbasan", "fier", "gjirokaster",
-        "korce", "kukes", "lezhe", "shkoder", "tirane", "vlore",
-    ]  # fmt: skip
+    assert sorted(path.parent.name for path in (site / "qarqet").glob("*/index.html")) == sorted(
+        "berat diber durres elbasan fier gjirokaster korce kukes lezhe shkoder tirane vlore".split()
+    )
 
 
 def test_timeline_is_newest_first_and_grouped_by_year(site):

@@ -1,7 +1,6 @@
 """Aggregation: ordering, timelines grouped by year, partial dates, neighbours and prefecture summaries."""
 
 from conftest import write
-
 from krat.catalog import build_catalog
 from krat.dates import PartialDate, parse_partial_date
 

@@ -6,7 +6,6 @@ import shutil
 
 import pytest
 from conftest import FIXTURES, ROOT, plant
-
 from krat.cli import main
 from krat.schema import RECORD_FIELDS
 

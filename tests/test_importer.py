@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import FIXTURES, ROOT
-
 from krat.dates import MONTHS, PartialDate
 from krat.frontmatter import read_document
 from krat.importer import (

@@ -1,7 +1,6 @@
 """Plain text as staff bring it: encodings, raw HTML, hard-wrapped lines and lost bullet markers."""
 
 import pytest
-
 from krat.plaintext import UndecodableText, decode_text, paragraphs, strip_html, to_markdown
 from krat.text import fold_each, inflections, short_slug, split_sentences
 

@@ -43,7 +43,9 @@ def test_main_builds_with_make_site_and_deploys_with_the_official_pages_actions(
 
 
 def test_chromium_is_installed_only_when_a_test_needs_it():
-    marker = "pytest.mark." + "browser"  # spelt in two pieces, so that this file does not count as a browser test
+    marker = (
+        "pytest.mark." + "browser"
+    )  # spelt in two pieces, so that this file does not count as a browser test
     step = next(step for step in WORKFLOW["jobs"]["test"]["steps"] if "chromium" in step.get("run", ""))
     assert f'grep -rqs "{marker}" tests' in step["run"]
     marked = subprocess.run(["grep", "-rqs", marker, str(ROOT / "tests")])

@@ -2,7 +2,6 @@
 
 import pytest
 from conftest import RECORD_PATH, plant, write
-
 from krat.catalog import build_catalog
 from krat.problems import ContentError
 
