@@ -295,6 +295,26 @@ def test_missing_facts_stop_with_a_message_naming_the_file(refdata, fixture, mes
     assert str(failed.value) == message
 
 
+def test_a_title_starting_with_a_number_does_not_confuse_a_partial_date(refdata):
+    text = "Më 19 shkurt u mblodh Komiteti Rajonal Antitrafik i Vlorës.\n".encode()
+    result = import_text(text, "v.txt", ImportOptions(date="2022"), refdata)
+    assert result.src_uri == "takime/vlore/2022/2022-shkurt-mblodh-komiteti-rajonal.md"
+    assert check_text(result.text, result.src_uri, "content", refdata)[1] == []
+
+
+def test_a_text_of_header_lines_only_becomes_the_body(refdata):
+    result = import_text(
+        "PREFEKTI I QARKUT KUKES\n\nKukes 16.02.2018\n".encode(), "krye.txt", ImportOptions(), refdata
+    )
+    fields = front_matter(result.text)
+    assert (fields["title"], str(fields["date"]), fields["prefecture"]) == (
+        "PREFEKTI I QARKUT KUKES",
+        "2018-02-16",
+        "kukes",
+    )
+    assert result.text.endswith("---\n\nPREFEKTI I QARKUT KUKES\n\nKukes 16.02.2018\n")
+
+
 def test_an_empty_file_is_refused(refdata, tmp_path):
     with pytest.raises(ImportFailed, match="^bosh.txt: skedari nuk ka tekst$"):
         import_text(b"\r\n  \n", "bosh.txt", ImportOptions(date="2020"), refdata)

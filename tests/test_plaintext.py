@@ -33,6 +33,13 @@ def test_windows_1252_is_chosen_when_1250_would_give_letters_albanian_does_not_u
     assert decode_text(raw) == ("Tryeza e Vlorës: ¼ e fondit për fushatat.", "Windows-1252")
 
 
+def test_control_characters_go_and_word_line_breaks_become_lines():
+    assert decode_text(b"Rreshti\x0bi dyt\xc3\xab\x0cfaqe\x01\x1b\tfund\r\n") == (
+        "Rreshti\ni dytë\nfaqe fund\n",
+        "",
+    )
+
+
 def test_bytes_no_code_page_can_read_are_refused():
     with pytest.raises(UndecodableText, match="ruajeni si 'UTF-8'"):
         decode_text(b"Tekst \x81\x90 i prishur")

@@ -449,6 +449,8 @@ def split_lead(lines: list[str], refdata: ReferenceData) -> Lead:
             return Lead(header, line, lines[index + 1 :])
         else:
             break
+    if len(header) == len(lines):  # nothing but header lines: they are the text
+        return Lead([], "", lines)
     return Lead(header, "", lines[len(header) :])
 
 

@@ -15,7 +15,12 @@ from krat.text import SLUG_STOPWORDS, fold
 # Windows code pages a word processor may have saved Albanian text in; 1250 is the Albanian ANSI code page.
 LEGACY_ENCODINGS = {"cp1250": "Windows-1250", "cp1252": "Windows-1252"}
 ALBANIAN_LETTERS = set("ëËçÇ")
-INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
+# Zero-width characters go; control characters go too (YAML refuses them), except that Word's manual line break
+# (vertical tab) and page break (form feed) become line breaks.
+INVISIBLE = dict.fromkeys(
+    [*map(ord, "\ufeff\u200b\u200c\u200d\u2060"), *range(0x20), 0x7F, *range(0x80, 0xA0)]
+)
+INVISIBLE.update({ord("\t"): " ", ord("\n"): "\n", ord("\r"): "\r", ord("\v"): "\n", ord("\f"): "\n"})
 MOJIBAKE = ("Ã«", "Ã§", "Ã‹", "Ã‡")  # ë ç Ë Ç written as UTF-8 and read back as Windows-1252
 
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)

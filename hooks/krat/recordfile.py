@@ -7,6 +7,7 @@ the file without ever overwriting one.
 """
 
 import json
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,8 +84,11 @@ def kind_option(value: str) -> str:
 
 
 def record_src_uri(prefecture: Prefecture, date: PartialDate, title: str, kind: str) -> str:
-    """`takime/<qark>/<yyyy>/<date>-<slug>.md`, the slug made of the title's first words (or the kind's name)."""
-    slug = short_slug(title) or slugify(KINDS[kind])
+    """`takime/<qark>/<yyyy>/<date>-<slug>.md`, the slug made of the title's first words (or the kind's name).
+
+    Leading numbers are left out of the slug: after a partial date ('2022-19-shkurt') they would read as its month.
+    """
+    slug = re.sub(r"^(?:\d+-)*\d*", "", short_slug(title)).strip("-") or slugify(KINDS[kind])
     return f"{RECORDS_DIR}/{prefecture.slug}/{date.year:04d}/{date.iso}-{slug}.md"
 
 
