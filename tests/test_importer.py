@@ -304,7 +304,7 @@ def test_a_title_starting_with_a_number_does_not_confuse_a_partial_date(refdata)
 
 def test_a_text_of_header_lines_only_becomes_the_body(refdata):
     result = import_text(
-        "PREFEKTI I QARKUT KUKES\n\nKukes 16.02.2018\n".encode(), "krye.txt", ImportOptions(), refdata
+        b"PREFEKTI I QARKUT KUKES\n\nKukes 16.02.2018\n", "krye.txt", ImportOptions(), refdata
     )
     fields = front_matter(result.text)
     assert (fields["title"], str(fields["date"]), fields["prefecture"]) == (
