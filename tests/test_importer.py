@@ -13,6 +13,7 @@ from krat.importer import (
     CHECK,
     ImportFailed,
     ImportOptions,
+    detect_bodies,
     detect_chair,
     detect_prefecture,
     find_dates,
@@ -313,6 +314,23 @@ def test_a_text_of_header_lines_only_becomes_the_body(refdata):
         "kukes",
     )
     assert result.text.endswith("---\n\nPREFEKTI I QARKUT KUKES\n\nKukes 16.02.2018\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("Mbledhja e KRAT-it dhe e TTAT-së", ["KRAT", "TTAT"]),
+        ("Komiteti Rajonal Anti Trafik", ["KRAT"]),
+        ("Komitetit të Luftës kundër Trafikimit të Personave", ["KRAT"]),
+        ("Komiteti Kombëtar kundër Trafikimit", []),
+        ("anëtarët e Tryezës teknike", ["TTAT"]),
+        ("konkursi u zhvillua nga TT", ["TTAT"]),
+        ("demokratët dhe burokratët", []),
+    ],
+)
+def test_committees_under_their_many_names(text, bodies):
+    found = detect_bodies(fold_each(text))
+    assert (found.value if not found.doubt else []) == bodies
 
 
 def test_an_empty_file_is_refused(refdata, tmp_path):

@@ -74,7 +74,7 @@ BODY_NAMES = {  # KRAT and TTAT under all their names, acronyms with suffixes ('
     "KRAT": re.compile(
         r"\bkrat(?:i|it|in)?\b|\bkomitet\w*\s+(?:rajonal|anti\s*-?\s*trafik|(?:i\s+|te\s+)?(?:luftes\s+)?kunder\s+trafik)"
     ),
-    "TTAT": re.compile(r"\bttat(?:i|it|in)?\b|\b(?:tryez|tavolin)\w*\s+teknik"),
+    "TTAT": re.compile(r"\btt(?:at)?(?:i|it|in)?\b|\b(?:tryez|tavolin)\w*\s+teknik"),  # 'TT' too
 }
 KIND_SIGNS = [  # first match wins: reviews before campaigns, since reviews report awareness work too
     ("half-year-review", re.compile(r"\b(?:6|gjashte)\s*-?\s*mujor|\bsemestr")),
