@@ -1,24 +1,338 @@
-"""The `krat` command for staff and developers. Sub-commands are thin; the logic lives in the krat package."""
+"""The `krat` command for staff and developers: `check`, `new`, `import` and `bench`, with help and messages in
+Albanian.
+
+Sub-commands only parse options, call the krat package (catalog, recordfile, importer) and print; exit codes are
+0 (in order), 1 (problems in content or in a file to import) and 2 (a wrong option or folder).
+"""
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from krat.catalog import build_catalog, shown_path
+from krat.catalog import DATA_DIR, build_catalog, shown_path
+from krat.importer import ImportFailed, ImportOptions, check_options, import_text
 from krat.problems import ContentError, format_problems
+from krat.recordfile import (
+    OptionError,
+    check_text,
+    create_file,
+    date_option,
+    kind_option,
+    new_record,
+    prefecture_option,
+)
+from krat.records import find_duplicates, load_records
+from krat.refdata import ReferenceData, load_reference_data
+from krat.schema import KINDS
+
+# argparse's own words, by their gettext message ids, so that `--help` and usage errors are Albanian too.
+ARGPARSE_ALBANIAN = {
+    "usage: ": "përdorimi: ",
+    "options": "opsionet",
+    "positional arguments": "argumentet",
+    "show this help message and exit": "shfaq këtë ndihmë dhe del",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: gabim: %(message)s\n",
+    "the following arguments are required: %s": "mungojnë argumentet e detyrueshme: %s",
+    "unrecognized arguments: %s": "argumente të panjohura: %s",
+    "argument %(argument_name)s: %(message)s": "argumenti %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "zgjedhje e pavlefshme: %(value)r (zgjidhni: %(choices)s)",
+    "expected one argument": "pret një vlerë",
+    "expected at least one argument": "pret të paktën një vlerë",
+    "ambiguous option: %(option)s could match %(matches)s": "opsion i paqartë: %(option)s mund të jetë %(matches)s",
+}
+KIND_HELP = ", ".join(f"{key} ({label})" for key, label in KINDS.items())
+
+
+@contextmanager
+def albanian_argparse() -> Iterator[None]:
+    """While the parser is built and used, argparse translates its own texts through ARGPARSE_ALBANIAN."""
+    english = argparse._
+    argparse._ = lambda message: ARGPARSE_ALBANIAN.get(message, english(message))
+    try:
+        yield
+    finally:
+        argparse._ = english
+
+
+class CommandFailed(Exception):
+    """Stops a sub-command: `main` prints the Albanian message to stderr and exits with `code`."""
+
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.code = code
 
 
 def main(argv: list[str] | None = None) -> int:
+    with albanian_argparse():
+        arguments = build_parser().parse_args(argv)
+    try:
+        return arguments.run(arguments)
+    except OptionError as error:
+        print(f"krat {arguments.command}: {error}", file=sys.stderr)
+        return 2
+    except CommandFailed as failed:
+        print(failed, file=sys.stderr)
+        return failed.code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `krat` parser with its sub-commands."""
     parser = argparse.ArgumentParser(prog="krat", description="Mjetet e faqes KRAT për stafin.")
-    commands = parser.add_subparsers(dest="command", required=True, title="komandat")
+    commands = parser.add_subparsers(dest="command", required=True, title="komandat", metavar="KOMANDA")
+    add_check_command(commands)
+    add_new_command(commands)
+    add_import_command(commands)
+    add_bench_command(commands)
+    return parser
+
+
+def _add_record_options(parser: argparse.ArgumentParser, required: bool) -> None:
+    """--prefecture, --date, --kind, --title: required for `new`; for `import` they win over the text."""
+    parser.add_argument("--prefecture", required=required, default="", metavar="QARKU", help="qarku, p.sh. Kukës")
+    date_help = "data: VVVV-MM-DD, ose VVVV-MM / VVVV kur nuk dihet dita"
+    parser.add_argument("--date", required=required, default="", metavar="DATA", help=date_help)
+    kind_default = "meeting" if required else ""
+    default_help = f" (parazgjedhje: {kind_default})" if kind_default else ""
+    parser.add_argument("--kind", default=kind_default, metavar="LLOJI", help=f"lloji{default_help}: {KIND_HELP}")
+    parser.add_argument("--title", default="", metavar="TITULLI", help="titulli; jep edhe emrin e skedarit")
+
+
+def _add_content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", default="content", metavar="DOSJA", help="dosja e përmbajtjes (content)")
+
+
+# --- krat check -------------------------------------------------------------------------------------------
+
+
+def add_check_command(commands) -> None:
     check = commands.add_parser(
         "check",
         help="kontrollon përmbajtjen pa ndërtuar faqen",
-        description="Kontrollon të gjitha skedarët e përmbajtjes (ose vetëm ata të dhënë) me të njëjtat mesazhe si "
-        "ndërtimi. Del me 0 kur gjithçka është në rregull, me 1 kur ka probleme.",
+        description="Kontrollon të gjithë skedarët e përmbajtjes me të njëjtat mesazhe si ndërtimi dhe tregon "
+        "problemet e skedarëve (ose dosjeve) të dhënë, ose të të gjithëve. Del me 0 kur gjithçka është në "
+        "rregull, me 1 kur ka probleme.",
     )
-    check.add_argument("paths", nargs="*", metavar="SKEDAR", help="vetëm këta skedarë (parazgjedhje: të gjithë)")
-    check.add_argument("--content", default="content", metavar="DOSJA", help="dosja e përmbajtjes (content)")
+    check.add_argument(
+        "paths", nargs="*", metavar="SHTEG", help="vetëm këta skedarë ose dosje (parazgjedhje: të gjithë)"
+    )
+    _add_content_option(check)
+    check.add_argument(
+        "--public",
+        action="store_true",
+        help="kontrollo si faqja publike: vetëm materiali publik, me rojen e privatësisë (NID, telefona, e-mail, "
+        "datëlindje, emrat e listës private)",
+    )
+    check.set_defaults(
+        run=lambda arguments: run_check(Path(arguments.content), arguments.paths, public=arguments.public)
+    )
+
+
+def run_check(content_dir: Path, paths: list[str], public: bool = False) -> int:
+    """Validate all content; print problems (only those under `paths` when given) to stderr; return the exit code."""
+    _require_content_dir(content_dir)
+    missing = [f"krat: '{path}' nuk ekziston" for path in paths if not Path(path).exists()]
+    if missing:
+        raise CommandFailed("\n".join(missing), 2)
+    try:
+        catalog = build_catalog(content_dir, profile="public" if public else "members")
+    except ContentError as error:
+        wanted = [shown_path(Path(path)) for path in paths]
+        problems = [problem for problem in error.problems if _is_under(problem.path, wanted)]
+        if problems:
+            print(format_problems(problems), file=sys.stderr)
+            return 1
+        print("Skedarët e dhënë janë në rregull (ka probleme në skedarë të tjerë).", file=sys.stderr)
+        return 0
+    print(f"Në rregull: {len(catalog.records)} procesverbale u kontrolluan pa probleme.")
+    return 0
+
+
+def _is_under(path: str, wanted: list[str]) -> bool:
+    return not wanted or any(path == want or path.startswith(want.rstrip("/") + "/") for want in wanted)
+
+
+def _require_content_dir(content_dir: Path) -> None:
+    if not (content_dir / DATA_DIR).is_dir():
+        message = f"krat: '{content_dir}' nuk është dosje përmbajtjeje (mungon {content_dir}/{DATA_DIR})"
+        raise CommandFailed(message, 2)
+
+
+def _reference_data(content_dir: Path) -> ReferenceData:
+    """The reference data of `content_dir`; CommandFailed when the folder or its data is wrong."""
+    _require_content_dir(content_dir)
+    try:
+        return load_reference_data(content_dir / DATA_DIR, f"{shown_path(content_dir)}/{DATA_DIR}")
+    except ContentError as error:
+        raise CommandFailed(format_problems(error.problems), 1) from None
+
+
+# --- krat new ---------------------------------------------------------------------------------------------
+
+
+def add_new_command(commands) -> None:
+    new = commands.add_parser(
+        "new",
+        help="krijon një procesverbal të ri me të gjitha fushat",
+        description="Krijon content/takime/<qarku>/<viti>/<data>-<titulli>.md me të gjitha fushat dhe shpjegimet "
+        "e tyre. Fushat e shënuara PLOTËSONI duhen plotësuar para publikimit. Nuk mbishkruan skedarë.",
+    )
+    _add_record_options(new, required=True)
+    _add_content_option(new)
+    new.set_defaults(run=run_new)
+
+
+def run_new(arguments: argparse.Namespace) -> int:
+    """Write the skeleton of a new record and say where; fails when the file exists already."""
+    content_dir = Path(arguments.content)
+    refdata = _reference_data(content_dir)
+    src_uri, text = new_record(
+        prefecture_option(arguments.prefecture, refdata),
+        date_option(arguments.date),
+        kind_option(arguments.kind),
+        arguments.title.strip(),
+    )
+    shown = shown_path(content_dir / src_uri)
+    try:
+        create_file(content_dir / src_uri, text)
+    except FileExistsError:
+        raise CommandFailed(f"krat new: {shown} ekziston tashmë; nuk e mbishkruaj. {SAME_DAY_HINT}", 1) from None
+    print(f"U krijua {shown}\nPlotësoni fushat PLOTËSONI, pastaj kontrolloni: .venv/bin/krat check {shown}")
+    return 0
+
+
+SAME_DAY_HINT = "Për një takim tjetër të së njëjtës ditë jepni një --title tjetër."
+
+
+# --- krat import ------------------------------------------------------------------------------------------
+
+
+def add_import_command(commands) -> None:
+    command = commands.add_parser(
+        "import",
+        help="kthen tekste të thjeshta (nga faqja e prefekturës ose nga Word) në procesverbale",
+        description="Lexon tekste të thjeshta (UTF-8, Windows-1250/1252), gjen datën, orën, qarkun, komitetet, "
+        "llojin, Prefektin dhe titullin, dhe shkruan procesverbalin te content/takime/. Çdo vlerë e gjetur "
+        "vetë shënohet me '# KONTROLLONI:'; procesverbali mbetet 'internal' derisa një person ta bëjë 'public'. "
+        "Opsionet e dhëna kanë përparësi mbi atë që gjendet në tekst. Nuk mbishkruan skedarë.",
+    )
+    command.add_argument("files", nargs="+", metavar="SKEDAR", help="një ose më shumë skedarë teksti (.txt)")
+    command.add_argument(
+        "--source-url",
+        default="",
+        metavar="URL",
+        help="adresa ku u botua teksti (burimi; jep edhe datën dhe qarkun)",
+    )
+    _add_record_options(command, required=False)
+    command.add_argument("--dry-run", action="store_true", help="shfaq procesverbalin në ekran dhe nuk shkruan asgjë")
+    _add_content_option(command)
+    command.set_defaults(run=run_import)
+
+
+def run_import(arguments: argparse.Namespace) -> int:
+    """Import every file; 0 when all became records, 1 when any could not, 2 on a wrong option."""
+    content_dir = Path(arguments.content)
+    refdata = _reference_data(content_dir)
+    options = ImportOptions(arguments.source_url, arguments.prefecture, arguments.date, arguments.kind, arguments.title)
+    check_options(options, refdata)
+    run = ImportRun(options, refdata, content_dir, arguments.dry_run, Progress(len(arguments.files)))
+    failed = 0
+    for name in arguments.files:
+        failed += not run.one(Path(name))
+        run.progress.step(name)
+    if len(arguments.files) > 1:
+        done = len(arguments.files) - failed
+        run.progress.say(f"Importimi: {done} nga {len(arguments.files)} skedarë u kthyen në procesverbale.")
+    return 1 if failed else 0
+
+
+class ImportRun:
+    """One `krat import`: the options, where records go, and the records already there (to refuse a meeting
+    that is already recorded, as `krat check` would)."""
+
+    def __init__(self, options, refdata: ReferenceData, content_dir: Path, dry_run: bool, progress):
+        self.options, self.refdata, self.dry_run, self.progress = options, refdata, dry_run, progress
+        self.content_dir, self.shown_root = content_dir, shown_path(content_dir)
+        self.existing = load_records(content_dir, self.shown_root, refdata)[0]
+
+    def one(self, path: Path) -> bool:
+        """Import one file: print it (dry run) or create it; False after saying why it could not."""
+        try:
+            result = import_text(path.read_bytes(), path.name, self.options, self.refdata)
+        except OSError as error:
+            return self.fail(f"{path}: nuk lexohet ({error.strerror})")
+        except ImportFailed as error:
+            return self.fail(str(error))
+        for notice in result.notices:
+            self.progress.say(f"Shënim: {notice}")
+        record, problems = check_text(result.text, result.src_uri, self.shown_root, self.refdata)
+        if problems:  # never expected: the importer writes only what the checker accepts
+            return self.fail(f"{path.name}: rezultati nuk kalon kontrollin\n{format_problems(problems)}")
+        if self.dry_run:
+            for other in self.same_meeting(record):
+                self.progress.say(f"Kujdes: {path.name}: ky takim është regjistruar tashmë te {other}")
+            sys.stdout.write(result.text)
+            return True
+        return self.write(path, record, result)
+
+    def same_meeting(self, record) -> list[str]:
+        """Paths of existing records that `krat check` would call the same meeting (prefecture, date, title)."""
+        return [
+            f"{self.shown_root}/{other.src_uri}"
+            for other in self.existing
+            if find_duplicates([other, record], self.shown_root)
+        ]
+
+    def write(self, path: Path, record, result) -> bool:
+        target = self.content_dir / result.src_uri
+        if target.exists():
+            return self.fail(f"{path.name}: {shown_path(target)} ekziston tashmë; nuk mbishkruhet. {SAME_DAY_HINT}")
+        same = self.same_meeting(record)
+        if same:
+            return self.fail(f"{path.name}: nuk u shkrua: ky takim është regjistruar tashmë te {same[0]}")
+        create_file(target, result.text)
+        self.existing.append(record)
+        print(f"{path.name} → {shown_path(target)} (vlera për të kontrolluar: {result.doubts}; kërkoni 'KONTROLLONI')")
+        return True
+
+    def fail(self, message: str) -> bool:
+        self.progress.say(f"krat import: {message}")
+        return False
+
+
+class Progress:
+    """A one-line text progress bar on stderr when many files are imported; messages print above it."""
+
+    WIDTH = 24
+
+    def __init__(self, total: int):
+        self.total = total
+        self.done = 0
+        self.live = total > 1 and sys.stderr.isatty()
+
+    def say(self, message: str) -> None:
+        if self.live:
+            sys.stderr.write("\r\033[K")
+        print(message, file=sys.stderr, flush=True)
+
+    def step(self, name: str) -> None:
+        self.done += 1
+        if self.total < 2:
+            return
+        filled = self.WIDTH * self.done // self.total
+        bar = f"[{'#' * filled}{'-' * (self.WIDTH - filled)}] {self.done}/{self.total} {name}"
+        if self.live:
+            sys.stderr.write("\r\033[K" + bar + ("\n" if self.done == self.total else ""))
+            sys.stderr.flush()
+        else:
+            print(bar, file=sys.stderr)
+
+
+# --- krat bench -------------------------------------------------------------------------------------------
+
+
+def add_bench_command(commands) -> None:
     bench = commands.add_parser(
         "bench",
         help="mat kohën e ndërtimit mbi një korpus sintetik",
@@ -27,34 +341,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     bench.add_argument("--records", type=int, default=2000, metavar="N", help="sa procesverbale (parazgjedhje 2000)")
     bench.add_argument("--keep", type=Path, metavar="DOSJA", help="ruaj korpusin dhe faqet e ndërtuara këtu")
-    arguments = parser.parse_args(argv)
-    if arguments.command == "bench":
-        from krat.bench import run
-
-        run(arguments.records, arguments.keep)
-        return 0
-    return run_check(Path(arguments.content), arguments.paths)
+    bench.set_defaults(run=run_bench)
 
 
-def run_check(content_dir: Path, paths: list[str]) -> int:
-    """Validate all content; print problems (only those of `paths` when given) to stderr; return the exit code."""
-    if not (content_dir / "_data").is_dir():
-        print(
-            f"krat: '{content_dir}' nuk është dosje përmbajtjeje (mungon {content_dir}/_data)",
-            file=sys.stderr,
-        )
-        return 2
-    try:
-        catalog = build_catalog(content_dir, profile="members")
-    except ContentError as error:
-        wanted = {shown_path(Path(path)) for path in paths}
-        problems = [problem for problem in error.problems if not wanted or problem.path in wanted]
-        if problems:
-            print(format_problems(problems), file=sys.stderr)
-            return 1
-        print("Skedarët e dhënë janë në rregull (ka probleme në skedarë të tjerë).", file=sys.stderr)
-        return 0
-    print(f"Në rregull: {len(catalog.records)} procesverbale u kontrolluan pa probleme.")
+def run_bench(arguments) -> int:
+    from krat.bench import run  # imported here: only the benchmark needs it
+
+    run(arguments.records, arguments.keep)
     return 0
 
 

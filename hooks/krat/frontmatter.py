@@ -105,6 +105,9 @@ def parse_yaml(text: str, document: Document, first_line: int) -> list[Problem]:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
         return [Problem(document.path, line, "YAML", _yaml_message(error))]
+    except yaml.YAMLError as error:  # e.g. a control character: libyaml's reader gives a position, no line
+        line = first_line + text[: getattr(error, "position", 0)].count("\n")
+        return [Problem(document.path, line, "YAML", "karakter i palejuar (kontrolli) në tekst; fshijeni")]
     finally:
         loader.dispose()
     if not isinstance(data, dict):

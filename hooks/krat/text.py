@@ -41,3 +41,60 @@ def first_sentence(text: str, limit: int = 180) -> str:
     if len(sentence) <= limit:
         return sentence
     return sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def fold_each(text: str) -> str:
+    """`fold` character by character, keeping every position: a match in the result slices the original text.
+
+    A character whose folded form is not one character long (a rare ligature) is kept as it is.
+    """
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _fold_char(ch: str) -> str:
+    folded = ch if ch.isspace() else fold(ch)
+    return folded if len(folded) == 1 else ch
+
+
+def inflections(name: str) -> list[str]:
+    """The folded forms an Albanian place name takes in running text: 'Kukës' → kukes, kukesi, kukesit, kukesin;
+    'Korçë' → korce, korca, korces, korcen; 'Shkodër' → shkoder, shkodra, shkodres, shkodren.
+
+    Names in -ë drop it before the endings; names in -ër also drop the ë (Dibër → Dibra); others add -i/-it/-in.
+    """
+    base = fold(name)
+    if name.endswith("ër"):
+        stem = base[:-2] + "r"
+        return [base, stem + "a", stem + "es", stem + "en"]
+    if name.endswith("ë"):
+        stem = base[:-1]
+        return [base, stem + "a", stem + "es", stem + "en"]
+    return [base, base + "i", base + "it", base + "in"]
+
+
+# Albanian function words left out of file-name slugs, so the slug keeps the words that say something.
+SLUG_STOPWORDS = {
+    "e", "i", "te", "se", "ne", "per", "dhe", "nga", "mbi", "me", "tek", "ku", "qe", "si", "u", "a",
+}  # fmt: skip
+
+
+def short_slug(text: str, words: int = 5) -> str:
+    """A short slug for a file name: the first `words` words of `text` that are not function words."""
+    kept = [word for word in slugify(text).split("-") if word and word not in SLUG_STOPWORDS]
+    return "-".join(kept[:words])
+
+
+# Abbreviations after which a period does not end a sentence: "z. Zenel Kuçana", "nr. 6", "p.sh. ...".
+ABBREVIATIONS = {"z", "znj", "zj", "zz", "nr", "dt", "etj", "sh", "p", "prof", "dr", "zv", "msc"}
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a plain text, not split after abbreviations such as 'z.' or 'nr.'."""
+    sentences, start = [], 0
+    for end in re.finditer(r"[.!?…]+(?=\s+\S)", text):
+        word = re.search(r"(\w+)\W*$", text[start : end.start()])
+        if word and fold(word.group(1)) in ABBREVIATIONS:
+            continue
+        sentences.append(text[start : end.end()].strip())
+        start = end.end()
+    return [*sentences, text[start:].strip()] if text[start:].strip() else sentences
