@@ -85,6 +85,7 @@ class Catalog:
         self.plans_by_src_uri = {plan.src_uri: plan for plan in self.plans}
         self.articles.sort(key=lambda article: article.sort_key, reverse=True)
         self.articles_by_src_uri = {article.src_uri: article for article in self.articles}
+        self.items_by_src_uri = {**self.by_src_uri, **self.plans_by_src_uri, **self.articles_by_src_uri}
         self._connect_published()
 
     def _connect_published(self) -> None:

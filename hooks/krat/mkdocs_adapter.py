@@ -14,13 +14,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from krat.articles import Article
 from krat.catalog import Catalog, build_catalog
 from krat.contacts import stale_contacts
 from krat.pages import HelpContext, generated_pages, page_context
+from krat.plans import Plan
 from krat.problems import ContentError
+from krat.records import Record
 
 log = logging.getLogger("mkdocs.plugins.krat")
 _catalog: Catalog | None = None
+TEMPLATES = {Record: "record.html", Plan: "plan.html", Article: "article.html"}
 
 
 def load(config: MkDocsConfig) -> None:
@@ -41,14 +45,13 @@ def warn_stale_contacts() -> None:
 
 
 def update_files(files: Files, config: MkDocsConfig) -> Files:
-    """Drop unpublished records, keep records out of the navigation, add generated pages nobody wrote."""
+    """Drop unpublished files, keep records, plans and articles out of the navigation (their lists link them),
+    add generated pages nobody wrote."""
     for file in list(files):
         if file.src_uri in _catalog.unpublished:
             files.remove(file)
-        elif file.src_uri in _catalog.by_src_uri or file.src_uri in _catalog.plans_by_src_uri:
+        elif file.src_uri in _catalog.items_by_src_uri:
             file.inclusion = InclusionLevel.NOT_IN_NAV
-        elif file.src_uri in _catalog.articles_by_src_uri:
-            file.inclusion = InclusionLevel.NOT_IN_NAV  # listed on the awareness page
     taken = {file.url for file in files}
     for page in generated_pages(_catalog):
         file = File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -58,28 +61,24 @@ def update_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def read_source(page: Page) -> str | None:
-    """Hand MkDocs the body of records and plans, already split from their front-matter by the catalog.
+    """Hand MkDocs the body of records, plans and articles, already split from their front-matter by the catalog.
 
     MkDocs would otherwise read each file again and parse its YAML a second time (with the slow pure-Python
-    loader); the page's metadata is set in `prepare_page` from the validated record instead.
+    loader); the page's metadata is set in `prepare_page` from the validated item instead.
     """
-    item = _catalog.by_src_uri.get(page.file.src_uri) or _catalog.plans_by_src_uri.get(page.file.src_uri)
+    item = _catalog.items_by_src_uri.get(page.file.src_uri)
     return item.body if item is not None else None
 
 
 def prepare_page(page: Page) -> None:
-    """Escape titles (Material prints them unescaped) and give record, plan and article pages their template."""
+    """Give record, plan and article pages their template and title; escape every title (Material prints them
+    unescaped)."""
+    item = _catalog.items_by_src_uri.get(page.file.src_uri)
+    if item is not None:
+        page.meta["template"] = TEMPLATES[type(item)]
+        page.meta["title"] = getattr(item, "display_title", None) or item.title  # plans have a default title
     if page.meta.get("title"):
         page.meta["title"] = str(escape(str(page.meta["title"])))
-    if page.file.src_uri in _catalog.by_src_uri:
-        page.meta["title"] = str(escape(_catalog.by_src_uri[page.file.src_uri].title))
-        page.meta["template"] = "record.html"
-    elif page.file.src_uri in _catalog.plans_by_src_uri:
-        plan = _catalog.plans_by_src_uri[page.file.src_uri]
-        page.meta["template"] = "plan.html"
-        page.meta["title"] = str(escape(plan.display_title))
-    elif page.file.src_uri in _catalog.articles_by_src_uri:
-        page.meta["template"] = "article.html"
 
 
 def add_context(context: dict, page: Page) -> dict:

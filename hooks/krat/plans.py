@@ -167,7 +167,7 @@ def load_plan(path: Path, src_uri: str, shown: str, refdata: ReferenceData) -> t
     if problems:
         return None, problems
     objectives = [Objective(**objective) for objective in values.pop("objectives", [])]
-    tasks = [Task(**{**task, "responsible": task["responsible"]}) for task in values.pop("tasks", [])]
+    tasks = [Task(**task) for task in values.pop("tasks", [])]
     values["period"] = period
     plan = Plan(src_uri=src_uri, path=shown, body=document.body, text=document.text, lines=document.lines, **values)
     problems = _attach_tasks(plan, objectives, tasks)
