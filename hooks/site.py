@@ -38,3 +38,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     return mkdocs_adapter.add_context(context, page)
+
+
+def on_post_build(config):
+    """Index the written site for search."""
+    mkdocs_adapter.index_search(config)

@@ -12,12 +12,12 @@ MARKER = b"SEKRET-7Q"
 
 
 def every_byte(site) -> dict[str, bytes]:
-    """Each output file's content, compressed files decompressed."""
+    """Each output file's content, gzip-compressed files (sitemap.xml.gz, Pagefind's index) decompressed."""
     contents = {}
     for path in site.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
-            contents[str(path.relative_to(site))] = gzip.decompress(data) if path.suffix == ".gz" else data
+            contents[str(path.relative_to(site))] = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
     return contents
 
 
@@ -37,6 +37,11 @@ def test_marker_is_in_no_byte_of_the_public_build(sites):
     leaks = [name for name, data in every_byte(sites["public"]).items() if MARKER in data]
     assert leaks == []
     assert "sitemap.xml.gz" in every_byte(sites["public"])  # the compressed sitemap was looked into too
+
+
+def test_members_search_index_finds_internal_records(sites):
+    fragments = [data for name, data in every_byte(sites["members"]).items() if name.endswith(".pf_fragment")]
+    assert any(MARKER in data for data in fragments)  # so the public check above would see it too
 
 
 def test_members_build_has_internal_material_marked(sites):

@@ -21,6 +21,7 @@ from krat.pages import HelpContext, generated_pages, page_context
 from krat.plans import Plan
 from krat.problems import ContentError
 from krat.records import Record
+from krat.search import SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.plugins.krat")
 _catalog: Catalog | None = None
@@ -90,3 +91,16 @@ def add_context(context: dict, page: Page) -> dict:
 def add_globals(env) -> None:
     """Contacts for every page's footer, including pages without a `krat` context (404)."""
     env.globals["krat_help"] = HelpContext(_catalog.contacts)
+
+
+def index_search(config: MkDocsConfig) -> None:
+    """Build the Pagefind index over the written site; `make serve` skips it (seconds per edit, and the index
+    would describe a half-edited site), and its search page says so."""
+    if os.environ.get("KRAT_SERVE"):
+        log.info("krat: gjatë `make serve` indeksi i kërkimit nuk ndërtohet")
+        return
+    try:
+        summary = build_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    log.debug("krat: %s", summary)

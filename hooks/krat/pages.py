@@ -12,12 +12,25 @@ from krat.awareness import LATEST_ACTIVITY, ArticleGroup, awareness_activity, gr
 from krat.campaigns import Campaign, NextCampaign, next_campaign
 from krat.catalog import Catalog, PrefectureSummary, YearGroup
 from krat.contacts import Contact
+from krat.facets import (
+    FACETS,
+    Choice,
+    Facet,
+    Value,
+    article_values,
+    choices,
+    data_attributes,
+    plan_values,
+    record_values,
+)
 from krat.plans import Plan, Task, Update
 from krat.records import Record
 from krat.refdata import Prefecture
 
 LATEST_ON_HOME = 8
 AWARENESS_URL = "ndergjegjesim/"
+ARCHIVE_URL = "arkiva/"
+SEARCH_URL = "kerko/"
 
 
 @dataclass
@@ -77,12 +90,14 @@ class TaskUpdateLink:
 @dataclass
 class RecordContext:
     """A record page (template record.html): the record, its older/newer neighbours in the prefecture, and the
-    task updates it made (record.plan_links lists the plans it approved, reviewed or updated)."""
+    task updates it made (record.plan_links lists the plans it approved, reviewed or updated), and its facet values
+    for the search index."""
 
     record: Record
     previous: Record | None
     next: Record | None
     task_updates: list[TaskUpdateLink]
+    facets: list[Value]
 
 
 @dataclass
@@ -91,6 +106,7 @@ class PlanContext:
 
     plan: Plan
     today: object
+    facets: list[Value]
 
 
 @dataclass
@@ -116,10 +132,43 @@ class PlansContext:
     today: object
 
 
+@dataclass
+class ArchiveEntry:
+    """One record in the archive, with its facet codes as `data-*` attributes for the filters."""
+
+    record: Record
+    attributes: dict[str, str]
+
+
+@dataclass
+class ArchiveContext:
+    """/arkiva/ (template archive.html): every published record, newest first, and for each facet the values
+    present with their counts (the filters' options)."""
+
+    entries: list[ArchiveEntry]
+    choices: list[tuple[Facet, list[Choice]]]
+
+
+@dataclass
+class SearchContext:
+    """/kerko/ (template search.html): the facets, which name the search filters, and how many records exist."""
+
+    facets: tuple[Facet, ...]
+    total: int
+
+    @property
+    def filter_names(self) -> dict[str, str]:
+        """URL parameter -> Pagefind filter name: {"qarku": "Qarku", ...}."""
+        return {facet.param: facet.label for facet in self.facets}
+
+
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
-    """The prefecture index, one page per prefecture, the plans matrix and the awareness page."""
+    """The prefecture index, one page per prefecture, the plans matrix, the awareness page, the archive and the
+    search page."""
     pages = [
         GeneratedPage("qarqet/index.md", "Qarqet", "prefectures.html"),
+        GeneratedPage(f"{ARCHIVE_URL}index.md", "Arkiva", "archive.html"),
+        GeneratedPage(f"{SEARCH_URL}index.md", "Kërko", "search.html"),
         GeneratedPage("plane/index.md", "Planet e veprimit", "plans.html"),
         GeneratedPage(f"{AWARENESS_URL}index.md", "Ndërgjegjësimi", "awareness.html"),
     ]
@@ -135,12 +184,19 @@ def page_context(catalog: Catalog, url: str) -> object | None:
         return awareness
     record = catalog.by_src_uri.get(url.removesuffix("/") + ".md")
     if record is not None:
-        return RecordContext(record, *catalog.neighbours(record), record_task_updates(catalog, record))
+        return RecordContext(
+            record, *catalog.neighbours(record), record_task_updates(catalog, record), record_values(record)
+        )
     plan = catalog.plans_by_src_uri.get(url.removesuffix("/") + ".md")
     if plan is not None:
-        return PlanContext(plan, catalog.today)
+        return PlanContext(plan, catalog.today, plan_values(plan))
     if url == "plane/":
         return plans_matrix(catalog)
+    if url == ARCHIVE_URL:
+        entries = [ArchiveEntry(record, data_attributes(record_values(record))) for record in catalog.records]
+        return ArchiveContext(entries, choices(catalog.records))
+    if url == SEARCH_URL:
+        return SearchContext(FACETS, len(catalog.records))
     if url == "":
         return HomeContext(catalog.records[:LATEST_ON_HOME], catalog.summaries(), len(catalog.records))
     if url == "qarqet/":
@@ -202,10 +258,12 @@ class AwarenessContext:
 
 @dataclass
 class ArticleContext:
-    """An awareness article (template article.html): the article and the contacts printed with it."""
+    """An awareness article (template article.html): the article, the contacts printed with it and its facet values
+    for the search index."""
 
     article: Article
     contacts: list[Contact]
+    facets: list[Value]
 
 
 @dataclass
@@ -221,7 +279,7 @@ def awareness_page_context(catalog: Catalog, url: str) -> AwarenessContext | Art
     """The context of the awareness page or of an article at `url`; None for any other page."""
     article = catalog.articles_by_src_uri.get(url.removesuffix("/") + ".md")
     if article is not None:
-        return ArticleContext(article, catalog.contacts)
+        return ArticleContext(article, catalog.contacts, article_values(article))
     if url != AWARENESS_URL:
         return None
     refdata = catalog.refdata

@@ -1,0 +1,237 @@
+"""Search (Pagefind) and the archive: what the build writes, then what a reader gets in headless Chromium.
+
+The fixture site (6 public records, 3 internal) is built once here; the real site is the one `make site` built.
+Screenshots of the search page and the archive go to test-artifacts/.
+"""
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+from browser import chromium_page, needs_chromium, served
+from conftest import FIXTURES, ROOT
+from krat.search import SearchIndexError, build_index
+from sitebuild import build, make_site_source
+
+REAL_SITE = ROOT / "site"
+ARTIFACTS = ROOT / "test-artifacts"
+KUKES_2018 = "/takime/kukes/2018/2018-02-16-analiza-vjetore-2017/"
+KORCE_2019 = "/takime/korce/2019/2019-10-18-fushata/"
+PUBLIC_RECORDS = [
+    "/takime/durres/2023/2023-analiza/",
+    KORCE_2019,
+    "/takime/kukes/2017/2017-11-20-takim/",
+    "/takime/kukes/2018/2018-02-16-analiza/",
+    "/takime/kukes/2018/2018-05-10-skript/",
+    "/takime/kukes/2018/2018-07-05-gjashtemujori/",
+]
+# A result's own link, not the links to its sections ("sub-results") nested under it.
+RESULT_LINKS = (
+    "[...document.querySelectorAll('.pagefind-ui__result-link')].filter(a => !a.closest('.pagefind-ui__result-nested'))"
+)
+MESSAGE = "(document.querySelector('.pagefind-ui__message')?.textContent || '')"  # "6 rezultate për ..."
+ARCHIVE_ITEM = re.compile(r'<li class="krat-archive__item"([^>]*)><time datetime="([^"]+)">.*?<a href="([^"]+)">')
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    where = tmp_path_factory.mktemp("search")
+    result = build(make_site_source(where, FIXTURES / "site"), where / "site")
+    assert result.returncode == 0, result.stderr
+    return where / "site"
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    """Pagefind's record of every indexed page, by URL (its files are gzip with a 12-byte signature)."""
+    pages = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        page = json.loads(gzip.decompress(path.read_bytes())[12:])
+        pages[page["url"]] = page
+    return pages
+
+
+def test_index_holds_records_plans_articles_and_written_pages_not_lists(site):
+    urls = set(fragments(site))
+    assert set(PUBLIC_RECORDS) <= urls
+    assert "/plane/kukes/2018/" in urls and "/ndergjegjesim/shenjat/" in urls
+    assert not any("brenda" in url for url in urls)  # internal records and articles stay out of the public index
+    assert not {"/", "/qarqet/", "/qarqet/kukes/", "/arkiva/", "/kerko/"} & urls  # lists would repeat every title
+
+
+def test_record_is_indexed_with_its_metadata_and_filters_not_the_page_around_it(site):
+    page = fragments(site)["/takime/kukes/2018/2018-02-16-analiza/"]
+    assert page["meta"]["qarku"] == "Kukës" and page["meta"]["data"] == "16 shkurt 2018"
+    assert page["filters"]["Qarku"] == ["Kukës"] and page["filters"]["Viti"] == ["2018"]
+    assert set(page["filters"]) == {"Qarku", "Viti", "Komiteti", "Lloji", "Tema"}
+    assert "Pasardhësi" not in page["content"] and "Ku të kërkoni ndihmë" not in page["content"]  # nav, footer
+    assert "#" not in page["content"]  # the heading anchors
+
+
+def test_lunr_is_gone_and_every_page_has_the_header_search_form(site):
+    assert not (site / "search" / "search_index.json").exists()
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        action = re.search(r'<form class="krat-header-search" role="search" action="([^"]*)" method="get">', html)
+        assert action and (path.parent / action[1]).resolve() == (site / "kerko").resolve() or action[1] == "/kerko/", (
+            path
+        )
+
+
+def test_header_is_materials_own_but_for_the_search_block():
+    """The header partial is a copy of Material's; if Material changes its header, this fails so the copy is
+    updated instead of silently diverging."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text()
+    ours = (ROOT / "overrides" / "partials" / "header.html").read_text()
+    theirs = re.sub(
+        r'    \{% if "material/search" in config\.plugins %\}.*?\n    \{% endif %\}\n', "", theirs, flags=re.S
+    )
+    ours = ours.replace('    {% include "partials/krat-search-form.html" %}\n', "")
+    assert ours.split("-#}\n", 1)[1] == theirs.split("-#}\n", 1)[1]
+
+
+def test_archive_lists_every_public_record_newest_first_with_its_facets(site):
+    html = (site / "arkiva" / "index.html").read_text(encoding="utf-8")
+    items = ARCHIVE_ITEM.findall(html)
+    urls = ["/" + href.lstrip("./") for _, _, href in items]
+    assert sorted(urls) == sorted(PUBLIC_RECORDS)
+    dates = [date for _, date, _ in items]
+    assert dates == sorted(dates, reverse=True)
+    korce = next(attributes for attributes, _, href in items if href.endswith("2019-10-18-fushata/"))
+    assert 'data-qarku="korce"' in korce and 'data-viti="2019"' in korce and 'data-komiteti="ttat"' in korce
+    assert 'data-lloji="campaign"' in korce and 'data-tema="ndergjegjesimi"' in korce
+    assert '<form class="krat-filters" id="krat-archive-filters" hidden>' in html  # shown by the script only
+    assert '<option value="kukes">Kukës (4)</option>' in html
+
+
+def test_a_failed_index_is_an_error_in_albanian(tmp_path):
+    with pytest.raises(SearchIndexError, match="Indeksi i kërkimit \\(Pagefind\\) nuk u ndërtua"):
+        build_index(tmp_path)
+
+
+# In the browser ---------------------------------------------------------------------------------------------
+
+
+def search(page, base: str, query: str) -> list[str]:
+    """Open /kerko/?q=query and return the result URLs (paths), every page of them, once Pagefind has answered."""
+    page.goto(f"{base}kerko/?q={query}")
+    return results(page)
+
+
+def results(page) -> list[str]:
+    """The URLs of the results shown, after loading all of them ("Shfaq më shumë" until it is gone)."""
+    message = page.locator(".pagefind-ui__message")
+    page.wait_for_function(f"/^(Asnjë|\\d+ rezultat)/.test({MESSAGE})")
+    count = int(re.match(r"\d+", message.inner_text())[0]) if message.inner_text()[0].isdigit() else 0
+    while page.locator(".pagefind-ui__button").is_visible():
+        page.click(".pagefind-ui__button")
+    page.wait_for_function(f"{RESULT_LINKS}.length === {count}")
+    return page.evaluate(f"{RESULT_LINKS}.map(a => a.pathname)")
+
+
+@pytest.fixture(scope="module")
+def fixture_url(site):
+    with served(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def real_url():
+    with served(REAL_SITE) as url:
+        yield url
+
+
+@pytest.fixture
+def page():
+    with chromium_page() as page:
+        yield page
+        assert page.problems == []  # no console errors, script errors or failed requests
+
+
+@needs_chromium((REAL_SITE / "pagefind").is_dir(), reason="needs chromium and the site built by make site")
+def test_pergjithshem_finds_the_kukes_2018_record_as_perfgjithshem_does(page, real_url):
+    plain = search(page, real_url, "pergjithshem")
+    assert KUKES_2018 in plain
+    assert sorted(search(page, real_url, "përgjithshëm")) == sorted(plain)  # ranked a little apart, same pages
+    assert page.locator(".pagefind-ui__result-tag", has_text="Qarku: Kukës").count() >= 1
+    assert page.locator(".pagefind-ui__result-tag", has_text="Data: 16 shkurt 2018").count() >= 1
+
+
+@needs_chromium((REAL_SITE / "pagefind").is_dir(), reason="needs chromium and the site built by make site")
+def test_short_albanian_words_are_searched(page, real_url):
+    assert len(search(page, real_url, "me")) >= 2  # lunr dropped "me" as an English stop word
+
+
+@needs_chromium()
+def test_korce_finds_the_record_written_korce_with_diacritics_and_the_reverse(page, fixture_url):
+    plain = search(page, fixture_url, "korce")
+    assert KORCE_2019 in plain
+    assert sorted(search(page, fixture_url, "Korçë")) == sorted(plain)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "kerko-korce.png", full_page=True)
+
+
+@needs_chromium()
+def test_a_filter_narrows_the_results_and_is_kept_in_the_url(page, fixture_url):
+    everything = search(page, fixture_url, "procesverbali")
+    assert set(PUBLIC_RECORDS) <= set(everything)
+    before = page.inner_text(".pagefind-ui__message")
+    page.locator("summary", has_text="Qarku").click()
+    page.locator('input[name="Qarku"][value="Kukës"]').check()
+    page.wait_for_function(f"{MESSAGE} !== {before!r}")
+    narrowed = results(page)
+    assert narrowed and len(narrowed) < len(everything)
+    assert all(url.startswith(("/takime/kukes/", "/plane/kukes/")) for url in narrowed)
+    assert "qarku=Kuk%C3%ABs" in page.url and "q=procesverbali" in page.url
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "kerko-filtri.png", full_page=True)
+    page.goto(page.url)  # a shared link restores the query and the filter
+    page.wait_for_function(f"{MESSAGE}.startsWith('{len(narrowed)} ')")
+    assert sorted(results(page)) == sorted(narrowed)
+    assert page.is_checked('input[name="Qarku"][value="Kukës"]')
+
+
+@needs_chromium()
+def test_header_search_box_leads_to_the_results(page, fixture_url):
+    page.goto(fixture_url)
+    page.fill("#krat-header-q", "korce")
+    page.press("#krat-header-q", "Enter")
+    page.wait_for_url("**/kerko/?q=korce")
+    page.wait_for_selector(f'.pagefind-ui__result-link[href$="{KORCE_2019}"]')
+
+
+def visible_archive(page) -> list[str]:
+    return page.locator(".krat-archive__item:not([hidden]) a").evaluate_all("links => links.map(a => a.pathname)")
+
+
+@needs_chromium()
+def test_archive_filters_narrow_the_list_and_live_in_the_url(page, fixture_url):
+    page.goto(f"{fixture_url}arkiva/")
+    assert len(visible_archive(page)) == 6
+    page.select_option('select[name="qarku"]', "korce")
+    assert visible_archive(page) == [KORCE_2019]
+    assert page.inner_text("#krat-archive-count") == "1 nga 6 procesverbale"
+    assert page.url.endswith("/arkiva/?qarku=korce")
+    page.goto(f"{fixture_url}arkiva/?qarku=kukes&viti=2018")  # a shared link
+    assert sorted(visible_archive(page)) == sorted(
+        url for url in PUBLIC_RECORDS if url.startswith("/takime/kukes/2018")
+    )
+    assert page.input_value('select[name="viti"]') == "2018"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "arkiva-filtri.png", full_page=True)
+    page.select_option('select[name="tema"]', "ndergjegjesimi")  # nothing matches all three
+    assert visible_archive(page) == [] and page.is_visible("#krat-archive-none")
+    page.click("button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('.krat-archive__item:not([hidden])').length === 6")
+    assert page.url.endswith("/arkiva/")
+
+
+@needs_chromium()
+def test_archive_without_javascript_is_the_whole_list(fixture_url):
+    with chromium_page(javascript=False) as page:
+        page.goto(f"{fixture_url}arkiva/?qarku=korce")
+        assert len(visible_archive(page)) == 6
+        assert not page.is_visible("#krat-archive-filters")
