@@ -8,7 +8,7 @@ Sub-commands only parse options, call the krat package (catalog, recordfile, imp
 import argparse
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from krat.catalog import DATA_DIR, build_catalog, shown_path
@@ -28,6 +28,7 @@ from krat.records import find_duplicates, load_records
 from krat.refdata import ReferenceData, load_reference_data
 from krat.schema import KINDS
 from krat.snippets import SNIPPETS_PATH, render_snippets
+from krat.watch import watch
 
 # argparse's own words, by their gettext message ids, so that `--help` and usage errors are Albanian too.
 ARGPARSE_ALBANIAN = {
@@ -127,9 +128,23 @@ def add_check_command(commands) -> None:
         help="kontrollo si faqja publike: vetëm materiali publik, me rojen e privatësisë (NID, telefona, e-mail, "
         "datëlindje, emrat e listës private)",
     )
-    check.set_defaults(
-        run=lambda arguments: run_check(Path(arguments.content), arguments.paths, public=arguments.public)
+    check.add_argument(
+        "--watch",
+        action="store_true",
+        help="kontrollo përsëri sa herë ndryshon një skedar i përmbajtjes (për detyrën e VS Code; Ctrl+C ndalon)",
     )
+    check.set_defaults(run=run_check_command)
+
+
+def run_check_command(arguments: argparse.Namespace) -> int:
+    """`krat check`, once or (--watch) after every change under the content folder until interrupted."""
+    content_dir = Path(arguments.content)
+    if not arguments.watch:
+        return run_check(content_dir, arguments.paths, public=arguments.public)
+    _require_content_dir(content_dir)
+    with suppress(KeyboardInterrupt):
+        watch(lambda: run_check(content_dir, arguments.paths, public=arguments.public), content_dir)
+    return 0
 
 
 def run_check(content_dir: Path, paths: list[str], public: bool = False) -> int:
