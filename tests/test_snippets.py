@@ -95,3 +95,8 @@ def test_skeleton_lists_every_key_and_stops_at_the_required_ones():
     assert body[0] == "---" and body[-3:] == ["---", "", "$0"]
     assert body[1:4] == ["title: ${1}", "date: ${2}", "time:"]
     assert "visibility: ${6|public,internal|}" in body
+
+
+def test_staff_guide_names_every_snippet():
+    guide = (ROOT / "README.md").read_text(encoding="utf-8").split("### 9. Redaktimi në VS Code")[1]
+    assert sorted(set(re.findall(r"`(krat-[a-z_]+)`", guide))) == sorted(SNIPPETS)
