@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site members serve check test lint bench browser clean
+.PHONY: site members serve check schema test lint bench browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,14 @@ members: $(STAMP)
 serve: $(STAMP)
 	KRAT_SERVE=1 $(BIN)/mkdocs serve --watch hooks --watch overrides
 
+# Also fails when the committed editor schemas and snippets no longer match the fields or content/_data/.
 check: $(STAMP)
 	$(BIN)/krat check
+	$(BIN)/krat schema --check
+
+# The JSON Schemas (schemas/) and VS Code snippets (.vscode/krat.code-snippets), derived from hooks/krat/schema.py.
+schema: $(STAMP)
+	$(BIN)/krat schema
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks $(wildcard scripts) tests

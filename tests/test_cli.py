@@ -1,6 +1,7 @@
 """The `krat` command: Albanian help, `check` exit codes, `new` skeletons and `import` as staff run them."""
 
 import argparse
+import json
 import re
 import shutil
 
@@ -34,7 +35,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 # --- help and usage ----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["new"], ["import"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["new"], ["import"], ["schema"]])
 def test_help_is_albanian_including_argparse_own_words(capsys, command):
     code, out, _ = run(capsys, *command, "--help")
     assert code == 0
@@ -51,7 +52,7 @@ def test_usage_errors_are_albanian(capsys):
     assert err.endswith("krat new: gabim: mungojnë argumentet e detyrueshme: --prefecture\n")
     code, _, err = run(capsys, "publish")
     assert (
-        "krat: gabim: argumenti KOMANDA: zgjedhje e pavlefshme: 'publish' (zgjidhni: 'check', 'new', 'import', 'bench')"
+        "krat: gabim: argumenti KOMANDA: zgjedhje e pavlefshme: 'publish' (zgjidhni: 'check', 'new', 'import', 'schema', 'bench')"
         in err
     )
 
@@ -246,3 +247,39 @@ def test_check_public_runs_the_privacy_guard(capsys, real_content):
         "content/takime/durres/2023/2023-analiza-6-mujore.md:42: privatësia.telefon: '069 123 4567' duket si numër "
         "telefoni privat"
     )
+
+
+# --- schema --------------------------------------------------------------------------------------------------------
+
+SCHEMA_OUTPUTS = [
+    "schemas/procesverbal.schema.json",
+    "schemas/plan.schema.json",
+    "schemas/artikull.schema.json",
+    "schemas/kontaktet.schema.json",
+    "schemas/fushatat.schema.json",
+    ".vscode/krat.code-snippets",
+]
+
+
+def test_schema_writes_the_schemas_and_snippets_then_reports_them_unchanged(capsys, content):
+    code, out, err = run(capsys, "schema")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [f"U shkrua: {path}" for path in SCHEMA_OUTPUTS]
+    record = json.loads((content.parent / SCHEMA_OUTPUTS[0]).read_text(encoding="utf-8"))
+    assert list(record["properties"]) == [field.name for field in RECORD_FIELDS]
+    assert run(capsys, "schema")[1].splitlines() == [f"Pa ndryshim: {path}" for path in SCHEMA_OUTPUTS]
+
+
+def test_schema_check_fails_when_content_data_changed_since(capsys, content):
+    run(capsys, "schema", "--output", "out", "--snippets", "out/krat.code-snippets")
+    assert run(capsys, "schema", "--check", "--output", "out", "--snippets", "out/krat.code-snippets") == (0, "", "")
+    with (content / "_data/topics.yml").open("a", encoding="utf-8") as topics:
+        topics.write("- slug: migracioni\n  name: Migracioni\n")
+    code, out, err = run(capsys, "schema", "--check", "--output", "out", "--snippets", "out/krat.code-snippets")
+    assert (code, out) == (1, "")
+    hint = "nuk është i përditësuar; jepni: .venv/bin/krat schema"
+    assert err.splitlines() == [
+        f"krat schema: out/{name} {hint}"
+        for name in ("procesverbal.schema.json", "artikull.schema.json", "krat.code-snippets")
+    ]
+    assert not (content.parent / "schemas").exists()

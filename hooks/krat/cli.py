@@ -1,5 +1,5 @@
-"""The `krat` command for staff and developers: `check`, `new`, `import` and `bench`, with help and messages in
-Albanian.
+"""The `krat` command for staff and developers: `check`, `new`, `import`, `schema` and `bench`, with help and
+messages in Albanian.
 
 Sub-commands only parse options, call the krat package (catalog, recordfile, importer) and print; exit codes are
 0 (in order), 1 (problems in content or in a file to import) and 2 (a wrong option or folder).
@@ -8,11 +8,12 @@ Sub-commands only parse options, call the krat package (catalog, recordfile, imp
 import argparse
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from krat.catalog import DATA_DIR, build_catalog, shown_path
 from krat.importer import ImportFailed, ImportOptions, check_options, import_text
+from krat.jsonschema_export import SCHEMAS_DIR, render_schemas, stale_files, write_files
 from krat.problems import ContentError, format_problems
 from krat.recordfile import (
     OptionError,
@@ -26,6 +27,8 @@ from krat.recordfile import (
 from krat.records import find_duplicates, load_records
 from krat.refdata import ReferenceData, load_reference_data
 from krat.schema import KINDS
+from krat.snippets import SNIPPETS_PATH, render_snippets
+from krat.watch import watch
 
 # argparse's own words, by their gettext message ids, so that `--help` and usage errors are Albanian too.
 ARGPARSE_ALBANIAN = {
@@ -84,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_check_command(commands)
     add_new_command(commands)
     add_import_command(commands)
+    add_schema_command(commands)
     add_bench_command(commands)
     return parser
 
@@ -124,9 +128,23 @@ def add_check_command(commands) -> None:
         help="kontrollo si faqja publike: vetëm materiali publik, me rojen e privatësisë (NID, telefona, e-mail, "
         "datëlindje, emrat e listës private)",
     )
-    check.set_defaults(
-        run=lambda arguments: run_check(Path(arguments.content), arguments.paths, public=arguments.public)
+    check.add_argument(
+        "--watch",
+        action="store_true",
+        help="kontrollo përsëri sa herë ndryshon një skedar i përmbajtjes (për detyrën e VS Code; Ctrl+C ndalon)",
     )
+    check.set_defaults(run=run_check_command)
+
+
+def run_check_command(arguments: argparse.Namespace) -> int:
+    """`krat check`, once or (--watch) after every change under the content folder until interrupted."""
+    content_dir = Path(arguments.content)
+    if not arguments.watch:
+        return run_check(content_dir, arguments.paths, public=arguments.public)
+    _require_content_dir(content_dir)
+    with suppress(KeyboardInterrupt):
+        watch(lambda: run_check(content_dir, arguments.paths, public=arguments.public), content_dir)
+    return 0
 
 
 def run_check(content_dir: Path, paths: list[str], public: bool = False) -> int:
@@ -327,6 +345,51 @@ class Progress:
             sys.stderr.flush()
         else:
             print(bar, file=sys.stderr)
+
+
+# --- krat schema ------------------------------------------------------------------------------------------
+
+
+def add_schema_command(commands) -> None:
+    schema = commands.add_parser(
+        "schema",
+        help="shkruan skemat JSON të fushave dhe fragmentet (snippets) për VS Code",
+        description="Nga fushat që kontrollon ndërtimi dhe nga kodet e content/_data/ shkruan një skemë JSON për "
+        "procesverbalet, planet, artikujt, kontaktet dhe fushatat, dhe fragmentet e VS Code për front-matter-in e "
+        "skedarëve .md. Jepeni përsëri sa herë ndryshojnë fushat ose content/_data/. Me --check nuk shkruan asgjë: "
+        "del me 1 kur skedarët nuk janë të përditësuar.",
+    )
+    schema.add_argument(
+        "--output", default=SCHEMAS_DIR, metavar="DOSJA", help=f"dosja e skemave (parazgjedhje: {SCHEMAS_DIR})"
+    )
+    schema.add_argument(
+        "--snippets",
+        default=SNIPPETS_PATH,
+        metavar="SKEDARI",
+        help=f"skedari i fragmenteve (parazgjedhje: {SNIPPETS_PATH})",
+    )
+    schema.add_argument("--check", action="store_true", help="vetëm kontrollo që skedarët janë të përditësuar")
+    _add_content_option(schema)
+    schema.set_defaults(run=run_schema)
+
+
+def run_schema(arguments: argparse.Namespace) -> int:
+    """Write (or with --check compare) the schemas and snippets; say which files changed or are out of date."""
+    refdata = _reference_data(Path(arguments.content))
+    files = {Path(arguments.output) / name: text for name, text in render_schemas(refdata).items()}
+    files[Path(arguments.snippets)] = render_snippets(refdata)
+    if arguments.check:
+        stale = stale_files(files)
+        for path in stale:
+            print(
+                f"krat schema: {shown_path(path)} nuk është i përditësuar; jepni: .venv/bin/krat schema",
+                file=sys.stderr,
+            )
+        return 1 if stale else 0
+    changed = write_files(files)
+    for path in files:
+        print(f"{'U shkrua' if path in changed else 'Pa ndryshim'}: {shown_path(path)}")
+    return 0
 
 
 # --- krat bench -------------------------------------------------------------------------------------------

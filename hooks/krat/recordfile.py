@@ -167,8 +167,7 @@ def new_record(prefecture: Prefecture, date: PartialDate, kind: str, title: str 
     entries = []
     for schema_field in RECORD_FIELDS:
         need = "e detyrueshme" if schema_field.required else "opsionale"
-        example = f"{schema_field.name}: {schema_field.example}"
-        comments = [f"{schema_field.name} ({need}): {schema_field.description}; p.sh. {example}"]
+        comments = [f"{schema_field.name} ({need}): {schema_field.explanation}"]
         value = given.get(schema_field.name)
         if value is None and schema_field.required:
             comments.append(f"{PLACEHOLDER}: shkruani vlerën pas '{schema_field.name}:'")

@@ -65,6 +65,11 @@ class Lookup(Generic[T]):
                 if getattr(item, attribute):
                     self._by_name[fold(getattr(item, attribute))] = item
 
+    @property
+    def spellings(self) -> list[str]:
+        """Every name an item may be written with, folded: what `get` compares a value with."""
+        return list(self._by_name)
+
     def get(self, value: str) -> T | None:
         return self._by_name.get(fold(value))
 

@@ -2,6 +2,9 @@
 
 Each field names a converter that turns the raw YAML value into a clean value or raises `Invalid` with an
 Albanian explanation. `validate_fields` applies them all and returns every problem at once.
+
+Each converter also says, as a JSON Schema fragment (`@accepts`), which values it takes, so that
+`krat.jsonschema_export` can derive the editors' schemas from these same field lists instead of a second copy.
 """
 
 import datetime
@@ -9,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from krat.dates import parse_due, parse_partial_date
+from krat.dates import HALF_PATTERN, ISO_PATTERN, QUARTER_PATTERN, parse_due, parse_partial_date
 from krat.frontmatter import Document
 from krat.problems import Problem
 from krat.refdata import Lookup, ReferenceData
@@ -76,10 +79,43 @@ class Field:
     example: str
     required: bool = False
 
+    @property
+    def explanation(self) -> str:
+        """The description with an example, as `krat new`'s comments and the editors' hover text show it."""
+        return f"{self.description}; p.sh. {self.name}: {self.example}"
+
+
+def accepts(fragment: dict | Callable) -> Callable:
+    """Decorator: attach to a converter the JSON Schema of the values it accepts, as `convert.json_schema`.
+
+    `fragment` is a dict, or a function of the exporter (`krat.jsonschema_export.Exporter`) for fragments that
+    depend on reference data or on inner converters. Only editors use it; the build runs the converter itself.
+    """
+
+    def attach(convert: Callable) -> Callable:
+        convert.json_schema = fragment if callable(fragment) else lambda exporter: fragment
+        return convert
+
+    return attach
+
+
+def one_or_many(item: dict) -> dict:
+    """JSON Schema of `list_of`: one value, or a non-empty list of such values."""
+    return {"anyOf": [item, {"type": "array", "items": item, "minItems": 1}]}
+
+
+def pattern(regex: re.Pattern) -> dict:
+    """A text in the form the build matches with `regex` (these regexes mean the same in JSON Schema)."""
+    return {"type": "string", "pattern": regex.pattern}
+
+
+TEXT_SCHEMA = {"type": ["string", "number"], "pattern": r"\S"}  # text() takes numbers as written, not blanks
+
 
 # --- converters -------------------------------------------------------------------------------------------
 
 
+@accepts(TEXT_SCHEMA)
 def text(value, context: Context) -> str:
     if isinstance(value, (dict, list)) or value is None or isinstance(value, bool):
         raise Invalid("duhet të jetë tekst i thjeshtë")
@@ -92,6 +128,7 @@ def text(value, context: Context) -> str:
 def list_of(item: Callable) -> Callable:
     """Converter for a YAML list whose items each pass `item`; a single value counts as a one-item list."""
 
+    @accepts(lambda exporter: one_or_many(exporter.value(item)))
     def convert(value, context: Context) -> list:
         values = value if isinstance(value, list) else [value]
         result, errors = [], []
@@ -114,6 +151,7 @@ def choice(options: dict[str, str]) -> Callable:
     """Converter accepting one of `options`' keys, compared without case or diacritics."""
     by_fold = {fold(key): key for key in options}
 
+    @accepts(lambda exporter: exporter.codes(list(options), list(options.values()), list(by_fold)))
     def convert(value, context: Context) -> str:
         key = by_fold.get(fold(text(value, context)))
         if key is None:
@@ -127,6 +165,7 @@ def choice(options: dict[str, str]) -> Callable:
 def reference(kind: str, lookup: Callable[[ReferenceData], Lookup]) -> Callable:
     """Converter resolving a name against reference data (`content/_data/<kind>.yml`)."""
 
+    @accepts(lambda exporter: exporter.reference(lookup(exporter.refdata)))
     def convert(value, context: Context):
         found = lookup(context.refdata).get(text(value, context))
         if found is None:
@@ -138,9 +177,11 @@ def reference(kind: str, lookup: Callable[[ReferenceData], Lookup]) -> Callable:
     return convert
 
 
-def written_as(parse: Callable[[str], object], expected: str) -> Callable:
-    """Converter that parses the value exactly as written in the file (YAML would turn 2023 into a number)."""
+def written_as(parse: Callable[[str], object], expected: str, json_schema: dict) -> Callable:
+    """Converter that parses the value exactly as written in the file (YAML would turn 2023 into a number).
+    `json_schema` is the form it takes, for editors; the build's `parse` also checks the calendar."""
 
+    @accepts(json_schema)
     def convert(value, context: Context):
         node = context.document.scalars.get(context.path)
         if node is None:
@@ -153,10 +194,18 @@ def written_as(parse: Callable[[str], object], expected: str) -> Callable:
     return convert
 
 
-partial_date = written_as(parse_partial_date, "një datë, p.sh. 2018-02-16")
-due = written_as(parse_due, "një afat, p.sh. 2018-06-30, 2018-06, 2018-Q2 ose 2018")
+YEAR_SCHEMA = {"type": "integer", "minimum": 1000, "maximum": 9999}  # 2023 unquoted: YAML reads a number
+partial_date = written_as(
+    parse_partial_date, "një datë, p.sh. 2018-02-16", {"anyOf": [pattern(ISO_PATTERN), YEAR_SCHEMA]}
+)
+due = written_as(
+    parse_due,
+    "një afat, p.sh. 2018-06-30, 2018-06, 2018-Q2 ose 2018",
+    {"anyOf": [pattern(ISO_PATTERN), pattern(QUARTER_PATTERN), pattern(HALF_PATTERN), YEAR_SCHEMA]},
+)
 
 
+@accepts(pattern(TIME_PATTERN))  # only a quoted text: YAML reads an unquoted 10:30 as the number 630
 def clock_time(value, context: Context) -> str:
     node = context.document.scalars.get(context.path)
     if node is not None and node.tag in SEXAGESIMAL_TAGS and not node.style and ":" in node.value:
@@ -169,6 +218,17 @@ def clock_time(value, context: Context) -> str:
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
+PERSON_FIELDS = [
+    Field("name", text, "Emri i personit", "Zenel Kuçana", required=True),
+    Field("role", text, "Detyra", "Prefekti i Qarkut Kukës"),
+]
+ATTACHMENT_FIELDS = [
+    Field("title", text, "Titulli i dokumentit", "Plani i Veprimit 2018", required=True),
+    Field("url", text, "Lidhja ose shtegu i skedarit", "https://...", required=True),
+]
+
+
+@accepts(lambda exporter: {"anyOf": [{"type": "string", "pattern": r"\S"}, exporter.mapping(PERSON_FIELDS)]})
 def person(value, context: Context) -> dict:
     """A person as `{name, role}`; a plain text is taken as the name."""
     if isinstance(value, str):
@@ -186,6 +246,14 @@ def person(value, context: Context) -> dict:
     }
 
 
+@accepts(
+    lambda exporter: {
+        "anyOf": [
+            exporter.reference(exporter.refdata.institutions),
+            {"type": "string", "pattern": r"\S\s+\S", "description": "Emri i plotë, me disa fjalë"},
+        ]
+    }
+)
 def participant(value, context: Context) -> dict:
     """An institution code (resolved to its name) or free text; a single unknown word is taken as a typo."""
     value = text(value, context)
@@ -198,12 +266,14 @@ def participant(value, context: Context) -> dict:
     return {"name": value, "code": ""}
 
 
+@accepts(lambda exporter: exporter.mapping(ATTACHMENT_FIELDS))  # the build ignores other keys; editors flag them
 def attachment(value, context: Context) -> dict:
     if not isinstance(value, dict) or not value.get("title") or not value.get("url"):
         raise Invalid("çdo bashkëngjitje ka 'title' (titulli) dhe 'url' (lidhja ose shtegu i skedarit)")
     return {"title": text(value["title"], context), "url": text(value["url"], context)}
 
 
+@accepts({"anyOf": [pattern(TASK_ID_PATTERN), {"type": "number", "minimum": 0}]})  # 1.10 as written
 def identifier(value, context: Context) -> str:
     """An id such as '1.10': taken as written (YAML would read 1.10 as the number 1.1)."""
     node = context.document.scalars.get(context.path)
@@ -215,6 +285,7 @@ def identifier(value, context: Context) -> str:
     return value
 
 
+@accepts({"type": "boolean"})
 def boolean(value, context: Context) -> bool:
     if not isinstance(value, bool):
         raise Invalid("duhet të jetë true ose false")
@@ -245,6 +316,7 @@ def convert_mapping(data: dict, fields: list[Field], context: Context) -> tuple[
 def mapping(fields: list[Field]) -> Callable:
     """Converter for a nested mapping (e.g. one task of a plan) described by its own `fields`."""
 
+    @accepts(lambda exporter: exporter.mapping(fields))
     def convert(value, context: Context) -> dict:
         if not isinstance(value, dict):
             raise Invalid("duhet të jetë një grup fushash 'emër: vlerë' (me dhëmbëzim)")
@@ -380,10 +452,11 @@ PLAN_FIELDS = [
 
 # --- awareness: articles, contacts and campaign days ------------------------------------------------------
 
-WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"'`]+$")
+WEB_ADDRESS = re.compile(r"""^https?://[^\s<>"'`]+$""")  # no needless escapes: editors read it as JavaScript
 PHONE_NUMBER = re.compile(r"^\d+(?: \d+)*$")
 
 
+@accepts(pattern(WEB_ADDRESS))
 def web_address(value, context: Context) -> str:
     """A link readers follow: only http(s) addresses, so no page can carry a `javascript:` or relative link."""
     value = text(value, context)
@@ -392,6 +465,7 @@ def web_address(value, context: Context) -> str:
     return value
 
 
+@accepts({"anyOf": [pattern(PHONE_NUMBER), {"type": "integer", "minimum": 0}]})  # 112 unquoted is a number
 def phone_number(value, context: Context) -> str:
     """A phone number as written ('116 111' keeps its space; YAML reads 112 as a number): digits and spaces."""
     node = context.document.scalars.get(context.path)
@@ -404,6 +478,7 @@ def phone_number(value, context: Context) -> str:
 def number_between(low: int, high: int) -> Callable:
     """Converter for a whole number from `low` to `high` (a month, a day, a year)."""
 
+    @accepts({"type": "integer", "minimum": low, "maximum": high})
     def convert(value, context: Context) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise Invalid(f"'{value}' nuk lejohet; duhet një numër i plotë nga {low} deri në {high}")
@@ -420,7 +495,8 @@ def _parse_day(text_value: str) -> datetime.date:
     return datetime.date(date.year, date.month, date.day)
 
 
-exact_date = written_as(_parse_day, "një datë e plotë, p.sh. 2026-11-22")
+DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the form of a date known to the day, for editors
+exact_date = written_as(_parse_day, "një datë e plotë, p.sh. 2026-11-22", pattern(DAY_PATTERN))
 
 KEY_ALIASES.update({"audienca": "audience", "lexuesit": "audience", "numri": "number", "orari": "hours"})
 
