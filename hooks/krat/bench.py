@@ -48,7 +48,8 @@ def run(records: int, keep: Path | None = None) -> tuple[Measurement, Measuremen
     corpus = generate(work / "project", records, content_source=ROOT / "content" / "_data")
     print(
         f"Korpusi sintetik: {corpus.records} procesverbale ({corpus.internal} të brendshme), {corpus.plans} plane, "
-        f"{corpus.tasks} detyra, {corpus.updates} përditësime; {time.perf_counter() - started:.1f} s",
+        f"{corpus.tasks} detyra, {corpus.updates} përditësime, {corpus.articles} artikuj ndërgjegjësimi "
+        f"({corpus.internal_articles} të brendshëm); {time.perf_counter() - started:.1f} s",
         flush=True,
     )
     baseline_docs = _baseline_docs(work)
@@ -67,7 +68,7 @@ def _project_config(work: Path) -> Path:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir=str(work / "project" / "content"), site_dir=str(work / "project" / "site"),
                   hooks=[str(ROOT / "hooks" / "site.py")], nav=[{"Kreu": "index.md"}, {"Qarqet": "qarqet/index.md"},
-                                                                 {"Planet e veprimit": "plane/index.md"}])  # fmt: skip
+                  {"Planet e veprimit": "plane/index.md"}, {"Ndërgjegjësimi": "ndergjegjesim/index.md"}])  # fmt: skip
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     return _write_config(work / "project" / "mkdocs.yml", config)
 
