@@ -31,8 +31,9 @@ site: $(STAMP)
 members: $(STAMP)
 	$(call build,members,site-members)
 
+# `krat bench --serve` runs this target on a synthetic corpus, adding SERVE_ARGS (-f its config, -a its port).
 serve: $(STAMP)
-	KRAT_SERVE=1 $(BIN)/mkdocs serve --watch hooks --watch overrides
+	KRAT_SERVE=1 $(BIN)/mkdocs serve --watch hooks --watch overrides $(SERVE_ARGS)
 
 check: $(STAMP)
 	$(BIN)/krat check

@@ -3,6 +3,7 @@
 import re
 
 from conftest import ROOT
+from krat import servebench
 from krat.bench import run
 from krat.catalog import build_catalog
 from krat.corpus import MARK, generate
@@ -56,3 +57,14 @@ def test_corpus_articles_are_spread_and_some_internal(tmp_path, monkeypatch):
     assert len({article.prefecture.slug for article in members if article.prefecture}) > 3
     assert len({audience.slug for article in members for audience in article.audience}) > 3
     assert any(article.prefecture is None for article in members)
+
+
+def test_serve_bench_sees_an_edited_record_on_every_page_that_shows_it(tmp_path, capsys):
+    (edit,) = servebench.run(50, edits=1, keep=tmp_path)
+    output = capsys.readouterr().out
+    assert re.search(
+        r"^records=50 serve_first_s=\d+\.\d\d rebuild_page_s=\d+\.\d\d rebuild_all_s=\d+\.\d\d rebuild_cpu_s=\d+\.\d\d$",
+        output.splitlines()[-1],
+    )
+    assert edit.stale == [] and len(edit.dependents) == 3  # the timeline and both neighbours show the new title
+    assert "ndryshim-1" in (tmp_path / "project/content" / edit.src_uri).read_text(encoding="utf-8")
