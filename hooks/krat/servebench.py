@@ -52,8 +52,11 @@ def run(records: int, edits: int = 3, keep: Path | None = None) -> list[Edit]:
     port = _free_port()
     log_path = work / "serve.log"
     command = ["make", "-s", "-C", str(ROOT), "serve", f"SERVE_ARGS=-f {config} -a 127.0.0.1:{port}"]
+    temporary = work / "tmp"  # the server's own temporary site, removed with `work` even if it is killed
+    temporary.mkdir()
     with log_path.open("w", encoding="utf-8") as log:
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                                  env=dict(os.environ, TMPDIR=str(temporary)))  # fmt: skip
     base = f"http://127.0.0.1:{port}/"
     try:
         started = time.perf_counter()
@@ -65,8 +68,7 @@ def run(records: int, edits: int = 3, keep: Path | None = None) -> list[Edit]:
     except RuntimeError as error:
         raise SystemExit(f"{error}; shihni {log_path}") from None
     finally:
-        os.killpg(server.pid, signal.SIGINT)  # Ctrl+C to the group started here: mkdocs removes its temporary folder
-        server.wait()
+        _stop(server)
     builds = re.findall(r"Documentation built in ([\d.]+) seconds", log_path.read_text(encoding="utf-8"))
     print(f"MkDocs: ndërtimi i parë {builds[0]} s; rindërtimet {', '.join(builds[1:])} s")
     if keep is None:
@@ -128,6 +130,18 @@ def _wait_for(url: str, text: str, server: subprocess.Popen, deadline: float | N
         if time.perf_counter() >= deadline:
             return False
         time.sleep(POLL)
+
+
+def _stop(server: subprocess.Popen) -> None:
+    """Stop the process group started for `make serve`: Ctrl+C first, then SIGTERM when it is ignored (as it is
+    for programs started in the background by a non-interactive shell)."""
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        os.killpg(server.pid, stop)
+        try:
+            server.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def _cpu_seconds(group: int) -> float:
