@@ -52,7 +52,11 @@ def invalidate(site_dir: Path, catalog: Catalog, pages: dict[str, str], inputs: 
 
 
 def dependencies(catalog: Catalog) -> dict[str, set[str]]:
-    """For each record, plan and article page, the src_uris of the files whose content it shows."""
+    """For each record, plan and article page, the src_uris of the files whose content it shows.
+
+    This mirrors what record.html, plan.html and article.html print: a template that starts showing another file
+    (say, a task's current status on a record page) must add it here, or `make serve` will leave the page stale.
+    """
     shown = {}
     for record in catalog.records:
         neighbours = {neighbour.src_uri for neighbour in catalog.neighbours(record) if neighbour}
