@@ -31,8 +31,11 @@ site: $(STAMP)
 members: $(STAMP)
 	$(call build,members,site-members)
 
+# Dirty rebuilds: hooks/krat/preview.py deletes the output of every page an edit may change, MkDocs re-renders
+# those (README, Performance). Not strict: MkDocs warns on every dirty build; other warnings still show.
+# `krat bench --serve` runs this target on a synthetic corpus, adding SERVE_ARGS (-f its config, -a its port).
 serve: $(STAMP)
-	KRAT_SERVE=1 $(BIN)/mkdocs serve --watch hooks --watch overrides
+	KRAT_SERVE=1 $(BIN)/mkdocs serve --dirty --no-strict --watch hooks --watch overrides $(SERVE_ARGS)
 
 # Also fails when the committed editor schemas and snippets no longer match the fields or content/_data/.
 check: $(STAMP)

@@ -3,6 +3,7 @@
 import re
 
 from conftest import ROOT
+from krat import servebench
 from krat.bench import run
 from krat.catalog import build_catalog
 from krat.corpus import MARK, generate
@@ -19,11 +20,10 @@ def test_corpus_is_valid_varied_and_marked_synthetic(tmp_path, monkeypatch):
     assert corpus.updates > 0 and len(catalog.plans) == corpus.plans == 240
     assert len({record.prefecture.slug for record in catalog.records}) == 12
     assert any(not record.date.is_exact for record in catalog.records)
-    assert all(
-        MARK in path.read_text(encoding="utf-8")
-        for path in (tmp_path / "content").rglob("*.md")
-        if "takime" in str(path)
-    )
+    assert len(catalog.articles) == corpus.articles == 2  # one per 40 records, rounded up
+    assert all(article.audience and article.topics and article.sources for article in catalog.articles)
+    written = [path for path in (tmp_path / "content").rglob("*.md") if path.parts[-2] != "content"]
+    assert written and all(MARK in path.read_text(encoding="utf-8") for path in written)
     assert any("ë" in record.body for record in catalog.records)
     assert not (ROOT / "content" / "takime" / "berat").exists()  # never written into the real content
 
@@ -38,4 +38,33 @@ def test_bench_builds_both_sites_and_prints_the_final_line(tmp_path, capsys):
     assert 0 < len(published) < 50  # internal records are left out of the public build
     assert len(list((tmp_path / "baseline/site/takime").rglob("index.html"))) == 50
     assert (tmp_path / "project/site/plane/kukes/2018/index.html").exists()
+    articles = (tmp_path / "project/content/ndergjegjesim").glob("sintetik-*.md")
+    public = {path.stem for path in articles if "visibility: public" in path.read_text(encoding="utf-8")}
+    built = {path.parent.name for path in (tmp_path / "project/site/ndergjegjesim").glob("*/index.html")}
+    assert public and built == public
+    awareness = (tmp_path / "project/site/ndergjegjesim/index.html").read_text(encoding="utf-8")
+    assert all(f'href="{slug}/"' in awareness for slug in public)  # listed on the awareness page
     assert project.largest_record_kb > 0 and baseline.search_kb > 0
+
+
+def test_corpus_articles_are_spread_and_some_internal(tmp_path, monkeypatch):
+    corpus = generate(tmp_path, 400, content_source=ROOT / "content" / "_data")
+    monkeypatch.chdir(tmp_path)
+    members = build_catalog(tmp_path / "content", profile="members").articles
+    public = build_catalog(tmp_path / "content", profile="public").articles
+    assert len(members) == corpus.articles == 10
+    assert len(public) == corpus.articles - corpus.internal_articles == 9
+    assert len({article.prefecture.slug for article in members if article.prefecture}) > 3
+    assert len({audience.slug for article in members for audience in article.audience}) > 3
+    assert any(article.prefecture is None for article in members)
+
+
+def test_serve_bench_sees_an_edited_record_on_every_page_that_shows_it(tmp_path, capsys):
+    (edit,) = servebench.run(50, edits=1, keep=tmp_path)
+    output = capsys.readouterr().out
+    assert re.search(
+        r"^records=50 serve_first_s=\d+\.\d\d rebuild_page_s=\d+\.\d\d rebuild_all_s=\d+\.\d\d rebuild_cpu_s=\d+\.\d\d$",
+        output.splitlines()[-1],
+    )
+    assert edit.stale == [] and len(edit.dependents) == 3  # the timeline and both neighbours show the new title
+    assert "ndryshim-1" in (tmp_path / "project/content" / edit.src_uri).read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from krat.corpus import generate
+from krat.corpus import Corpus, generate
 
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -44,15 +44,9 @@ class Measurement:
 def run(records: int, keep: Path | None = None) -> tuple[Measurement, Measurement]:
     """Generate the corpus, build it both ways, print the table and the final line; return both measurements."""
     work = Path(keep or tempfile.mkdtemp(prefix="krat-bench-"))
-    started = time.perf_counter()
-    corpus = generate(work / "project", records, content_source=ROOT / "content" / "_data")
-    print(
-        f"Korpusi sintetik: {corpus.records} procesverbale ({corpus.internal} të brendshme), {corpus.plans} plane, "
-        f"{corpus.tasks} detyra, {corpus.updates} përditësime; {time.perf_counter() - started:.1f} s",
-        flush=True,
-    )
+    generate_corpus(work, records)
     baseline_docs = _baseline_docs(work)
-    project = _measure("projekti", _project_config(work), work / "project" / "site")
+    project = _measure("projekti", project_config(work), work / "project" / "site")
     baseline = _measure("MkDocs bazë", _baseline_config(work, baseline_docs), work / "baseline" / "site")
     _print_table([project, baseline])
     ratio = project.seconds / baseline.seconds
@@ -63,11 +57,25 @@ def run(records: int, keep: Path | None = None) -> tuple[Measurement, Measuremen
     return project, baseline
 
 
-def _project_config(work: Path) -> Path:
+def generate_corpus(work: Path, records: int) -> Corpus:
+    """Write the synthetic corpus into `work/project/content` and say what it holds."""
+    started = time.perf_counter()
+    corpus = generate(work / "project", records, content_source=ROOT / "content" / "_data")
+    print(
+        f"Korpusi sintetik: {corpus.records} procesverbale ({corpus.internal} të brendshme), {corpus.plans} plane, "
+        f"{corpus.tasks} detyra, {corpus.updates} përditësime, {corpus.articles} artikuj ndërgjegjësimi "
+        f"({corpus.internal_articles} të brendshëm); {time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
+    return corpus
+
+
+def project_config(work: Path) -> Path:
+    """The project's mkdocs.yml, hooks and overrides, pointed at the corpus in `work/project`."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir=str(work / "project" / "content"), site_dir=str(work / "project" / "site"),
                   hooks=[str(ROOT / "hooks" / "site.py")], nav=[{"Kreu": "index.md"}, {"Qarqet": "qarqet/index.md"},
-                                                                 {"Planet e veprimit": "plane/index.md"}])  # fmt: skip
+                  {"Planet e veprimit": "plane/index.md"}, {"Ndërgjegjësimi": "ndergjegjesim/index.md"}])  # fmt: skip
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     return _write_config(work / "project" / "mkdocs.yml", config)
 

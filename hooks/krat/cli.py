@@ -404,13 +404,15 @@ def add_bench_command(commands) -> None:
     )
     bench.add_argument("--records", type=int, default=2000, metavar="N", help="sa procesverbale (parazgjedhje 2000)")
     bench.add_argument("--keep", type=Path, metavar="DOSJA", help="ruaj korpusin dhe faqet e ndërtuara këtu")
+    serve_help = "mat `make serve`: sa kohë duhet që faqja e një procesverbali të ndryshuar të shfaqet e re"
+    bench.add_argument("--serve", action="store_true", help=serve_help)
     bench.set_defaults(run=run_bench)
 
 
 def run_bench(arguments) -> int:
-    from krat.bench import run  # imported here: only the benchmark needs it
+    from krat import bench, servebench  # imported here: only the benchmark needs them
 
-    run(arguments.records, arguments.keep)
+    (servebench if arguments.serve else bench).run(arguments.records, keep=arguments.keep)
     return 0
 
 

@@ -1,6 +1,7 @@
 """A synthetic corpus for benchmarks, tests and demos: records across 12 prefectures and 20 years, every kind,
-action plans with tasks and the meetings' task updates, a share of internal records, Albanian-like text with
-diacritics. Every file says it is synthetic; the generator writes only into the folder it is given.
+action plans with tasks and the meetings' task updates, awareness articles (one per ARTICLE_EVERY records), a
+share of internal records and articles, Albanian-like text with diacritics. Every file says it is synthetic;
+the generator writes only into the folder it is given.
 """
 
 import datetime
@@ -13,9 +14,11 @@ from krat.schema import KINDS, STATUSES
 
 FIRST_YEAR, YEARS = 2006, 20
 INTERNAL_SHARE = 0.15
-MARK = "# SINTETIK: skedar i prodhuar nga `krat bench` për matje; nuk është procesverbal i vërtetë.\n"
+ARTICLE_EVERY = 40
+MARK = "# SINTETIK: skedar i prodhuar nga `krat bench` për matje; nuk është dokument i vërtetë.\n"
 PREFECTURES = "berat diber durres elbasan fier gjirokaster korce kukes lezhe shkoder tirane vlore".split()
 INSTITUTIONS = ["PREFEKTURA", "DVP", "PKM", "DRSHSSH", "DAR", "ZA", "BASHKIA", "DRSH", "NJMF", "ZP", "OJF"]
+AUDIENCES = ["publiku", "te-rinjte", "prinderit", "mesuesit", "punedhenesit"]
 TOPICS = ["plani-i-veprimit", "identifikimi", "mbrojtja-e-viktimave", "parandalimi", "ndergjegjesimi", "arsimi",
           "femijet-ne-situate-rruge", "punesimi", "bashkerendimi", "zbatimi-i-ligjit"]  # fmt: skip
 WORDS = (
@@ -38,6 +41,8 @@ class Corpus:
     plans: int = 0
     tasks: int = 0
     updates: int = 0
+    articles: int = 0
+    internal_articles: int = 0
     kinds: set = field(default_factory=set)
 
 
@@ -68,6 +73,8 @@ def generate(root: Path, records: int, seed: int = 2018, content_source: Path | 
         _write_plan(content, prefecture, year, tasks)
         corpus.plans += 1
         corpus.tasks += len(tasks)
+    for index in range(-(-records // ARTICLE_EVERY)):
+        _write_article(content, rng, corpus, index)
     return corpus
 
 
@@ -111,10 +118,7 @@ def _write_record(content, rng, corpus, index, prefecture, year, day, plans) -> 
         lines.append("decisions:\n" + "".join(f"  - {sentence(rng, 5, 10)}\n" for _ in range(rng.randint(1, 3))))
     if len(iso) == 10 and kind in ("annual-review", "half-year-review", "quarter-review"):
         lines.append(_task_updates(rng, corpus, prefecture, year, plans[(prefecture, year)]))
-    text = "---\n" + "\n".join(line.rstrip("\n") for line in lines) + "\n---\n\n" + paragraphs(rng)
-    path = content / "takime" / prefecture / str(year) / f"{iso}-sintetik-{index}.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    _write(content / "takime" / prefecture / str(year) / f"{iso}-sintetik-{index}.md", lines, paragraphs(rng))
     corpus.records += 1
     corpus.internal += internal
     corpus.kinds.add(kind)
@@ -135,6 +139,30 @@ def _write_plan(content: Path, prefecture: str, year: int, tasks: list[dict]) ->
     for task in tasks:
         lines.append(f'  - {{id: "{task["id"]}", objective: "{task["objective"]}", title: {task["title"]}, '
                      f'responsible: [{", ".join(task["responsible"])}], due: {year}-Q{task["quarter"]}}}')  # fmt: skip
-    path = content / "plane" / prefecture / f"{year}.md"
+    _write(content / "plane" / prefecture / f"{year}.md", lines)
+
+
+def _write_article(content: Path, rng: random.Random, corpus: Corpus, index: int) -> None:
+    """One synthetic awareness article: one to three audiences, two topics, most of them for a prefecture, a
+    source that says it is not real. Every seventh is internal, so even a small corpus publishes its first."""
+    year = FIRST_YEAR + rng.randrange(YEARS)
+    date = datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(365))
+    internal = index % 7 == 6
+    lines = [MARK, f"title: Artikull ndërgjegjësues nr. {index}, {sentence(rng, 3, 7)[:-1].lower()} (sintetik)",
+             f"date: {date.isoformat()}", f"audience: [{', '.join(rng.sample(AUDIENCES, rng.randint(1, 3)))}]",
+             f"topics: [{', '.join(rng.sample(TOPICS, 2))}]", f"summary: {sentence(rng)}",
+             f"sources:\n  - {{title: Burim sintetik nr. {index} (jo real), url: https://example.org/krat-sintetik/{index}}}",
+             f"visibility: {'internal' if internal else 'public'}"]  # fmt: skip
+    if rng.random() < 0.7:
+        lines.append(f"prefecture: {PREFECTURES[index % len(PREFECTURES)]}")
+    body = f"## {sentence(rng, 3, 6)[:-1]}\n\n{paragraphs(rng)}\n## {sentence(rng, 3, 6)[:-1]}\n\n{paragraphs(rng)}"
+    _write(content / "ndergjegjesim" / f"sintetik-{index}.md", lines, body)
+    corpus.articles += 1
+    corpus.internal_articles += internal
+
+
+def _write(path: Path, lines: list[str], body: str = "") -> None:
+    """A content file: the front-matter `lines` between '---' lines, then the Markdown `body`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("---\n" + "\n".join(line.rstrip("\n") for line in lines) + "\n---\n", encoding="utf-8")
+    front = "\n".join(line.rstrip("\n") for line in lines)
+    path.write_text(f"---\n{front}\n---\n" + (f"\n{body}" if body else ""), encoding="utf-8")

@@ -14,8 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from krat import preview
 from krat.articles import Article
-from krat.catalog import Catalog, build_catalog
+from krat.catalog import DATA_DIR, Catalog, build_catalog
 from krat.contacts import stale_contacts
 from krat.pages import HelpContext, generated_pages, page_context
 from krat.plans import Plan
@@ -58,7 +59,18 @@ def update_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
         if file.url not in taken:
             files.append(file)
+    if os.environ.get("KRAT_SERVE"):
+        prepare_preview(files, config)
     return files
+
+
+def prepare_preview(files: Files, config: MkDocsConfig) -> None:
+    """`make serve` rebuilds dirty: delete the output of every page this change may alter (see krat.preview)."""
+    pages = {file.src_uri: file.dest_uri for file in files.documentation_pages()}
+    watched = [Path(config.config_file_path), Path(config.docs_dir) / DATA_DIR, Path(__file__).parents[1]]
+    watched += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    cleared = preview.invalidate(Path(config.site_dir), _catalog, pages, watched)
+    log.info("krat: rindërtohen %s", "të gjitha faqet" if cleared is None else f"{cleared} faqe dhe ato që ndryshuan")
 
 
 def read_source(page: Page) -> str | None:
