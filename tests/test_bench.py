@@ -5,6 +5,7 @@ import re
 from conftest import ROOT
 from krat import servebench
 from krat.bench import run
+from krat.browser import CHROMIUM
 from krat.catalog import build_catalog
 from krat.corpus import MARK, generate
 from krat.schema import KINDS
@@ -45,6 +46,11 @@ def test_bench_builds_both_sites_and_prints_the_final_line(tmp_path, capsys):
     awareness = (tmp_path / "project/site/ndergjegjesim/index.html").read_text(encoding="utf-8")
     assert all(f'href="{slug}/"' in awareness for slug in public)  # listed on the awareness page
     assert project.largest_record_kb > 0 and baseline.search_kb > 0
+    assert 0 < project.largest_chunk_kb <= project.search_kb  # Pagefind's data files, not its interface code
+    table = output.splitlines()[-4:-1]
+    assert table[0].split("|")[-1].strip() == "shkarkimi KB"
+    if CHROMIUM:  # what one search downloads, measured in the browser
+        assert project.download_kb > 0 and table[1].split("|")[-1].strip() == f"{project.download_kb:.0f}"
 
 
 def test_corpus_articles_are_spread_and_some_internal(tmp_path, monkeypatch):

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import chromium_page, needs_chromium, served
+from browser import SEARCH_DONE, SEARCH_MESSAGE, chromium_page, needs_chromium, served
 from conftest import FIXTURES, ROOT
 from krat.search import SearchIndexError, build_index
 from sitebuild import build, make_site_source
@@ -31,7 +31,6 @@ PUBLIC_RECORDS = [
 RESULT_LINKS = (
     "[...document.querySelectorAll('.pagefind-ui__result-link')].filter(a => !a.closest('.pagefind-ui__result-nested'))"
 )
-MESSAGE = "(document.querySelector('.pagefind-ui__message')?.textContent || '')"  # "6 rezultate për ..."
 ARCHIVE_ITEM = re.compile(r'<li class="krat-archive__item"([^>]*)><time datetime="([^"]+)">.*?<a href="([^"]+)">')
 
 
@@ -124,7 +123,7 @@ def search(page, base: str, query: str) -> list[str]:
 def results(page) -> list[str]:
     """The URLs of the results shown, after loading all of them ("Shfaq më shumë" until it is gone)."""
     message = page.locator(".pagefind-ui__message")
-    page.wait_for_function(f"/^(Asnjë|\\d+ rezultat)/.test({MESSAGE})")
+    page.wait_for_function(SEARCH_DONE)
     count = int(re.match(r"\d+", message.inner_text())[0]) if message.inner_text()[0].isdigit() else 0
     while page.locator(".pagefind-ui__button").is_visible():
         page.click(".pagefind-ui__button")
@@ -181,7 +180,7 @@ def test_a_filter_narrows_the_results_and_is_kept_in_the_url(page, fixture_url):
     before = page.inner_text(".pagefind-ui__message")
     page.locator("summary", has_text="Qarku").click()
     page.locator('input[name="Qarku"][value="Kukës"]').check()
-    page.wait_for_function(f"{MESSAGE} !== {before!r}")
+    page.wait_for_function(f"{SEARCH_MESSAGE} !== {before!r}")
     narrowed = results(page)
     assert narrowed and len(narrowed) < len(everything)
     assert all(url.startswith(("/takime/kukes/", "/plane/kukes/")) for url in narrowed)
@@ -189,7 +188,7 @@ def test_a_filter_narrows_the_results_and_is_kept_in_the_url(page, fixture_url):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "kerko-filtri.png", full_page=True)
     page.goto(page.url)  # a shared link restores the query and the filter
-    page.wait_for_function(f"{MESSAGE}.startsWith('{len(narrowed)} ')")
+    page.wait_for_function(f"{SEARCH_MESSAGE}.startsWith('{len(narrowed)} ')")
     assert sorted(results(page)) == sorted(narrowed)
     assert page.is_checked('input[name="Qarku"][value="Kukës"]')
 

@@ -3,8 +3,11 @@
 (a) the project: the real mkdocs.yml, hooks and overrides, strict, search included;
 (b) the baseline: the same record Markdown files, plain MkDocs + Material, no hooks, records out of the
     navigation, default search.
-Each build runs in its own process; wall time and that process's peak memory are measured. The last line is
-`records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M`.
+Each build runs in its own process; wall time and that process's peak memory are measured. The search index is
+lunr's one JSON file for the baseline, Pagefind's data files (`*.pf_*`: metadata, index chunks, filters, page
+fragments) for the project; with Chromium installed the project's column "shkarkimi KB" is what a first visitor's
+browser downloads for one search (krat.browser), and the baseline's is its whole index, which lunr loads at once.
+The last line is `records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M`.
 """
 
 import os
@@ -18,10 +21,12 @@ from pathlib import Path
 
 import yaml
 
+from krat.browser import CHROMIUM, search_download_kb
 from krat.corpus import Corpus, generate
 
 ROOT = Path(__file__).resolve().parents[2]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
+SEARCH_QUERY = "komiteti"  # in every synthetic record: the search with the most results
 MEASURE = (
     "import resource, subprocess, sys, time; start = time.perf_counter(); code = subprocess.call(sys.argv[1:]); "
     "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
@@ -39,6 +44,7 @@ class Measurement:
     largest_record_kb: float
     search_kb: float
     largest_chunk_kb: float
+    download_kb: float | None = None
 
 
 def run(records: int, keep: Path | None = None) -> tuple[Measurement, Measurement]:
@@ -48,6 +54,9 @@ def run(records: int, keep: Path | None = None) -> tuple[Measurement, Measuremen
     baseline_docs = _baseline_docs(work)
     project = _measure("projekti", project_config(work), work / "project" / "site")
     baseline = _measure("MkDocs bazë", _baseline_config(work, baseline_docs), work / "baseline" / "site")
+    if CHROMIUM:
+        project.download_kb = search_download_kb(work / "project" / "site", SEARCH_QUERY)
+        baseline.download_kb = baseline.search_kb
     _print_table([project, baseline])
     ratio = project.seconds / baseline.seconds
     print(f"records={records} build_s={project.seconds:.2f} baseline_s={baseline.seconds:.2f} "
@@ -121,13 +130,14 @@ def _output_sizes(site: Path) -> tuple[float, float, float, float]:
 
 def _is_search_index(path: Path, site: Path) -> bool:
     relative = path.relative_to(site).as_posix()
-    return relative == "search/search_index.json" or (relative.startswith("pagefind/") and "fragment" not in relative)
+    return relative == "search/search_index.json" or (relative.startswith("pagefind/") and ".pf_" in path.name)
 
 
 def _print_table(rows: list[Measurement]) -> None:
-    header = ("ndërtimi", "koha s", "RSS MB", "dalja MB", "faqja max KB", "indeksi KB", "copa max KB")
+    header = ("ndërtimi", "koha s", "RSS MB", "dalja MB", "faqja max KB", "indeksi KB", "copa max KB", "shkarkimi KB")
     print("\n" + " | ".join(f"{cell:>13}" for cell in header))
     for row in rows:
         cells = (row.name, f"{row.seconds:.2f}", f"{row.peak_mb:.0f}", f"{row.output_mb:.1f}",
-                 f"{row.largest_record_kb:.1f}", f"{row.search_kb:.0f}", f"{row.largest_chunk_kb:.0f}")  # fmt: skip
+                 f"{row.largest_record_kb:.1f}", f"{row.search_kb:.0f}", f"{row.largest_chunk_kb:.0f}",
+                 "—" if row.download_kb is None else f"{row.download_kb:.0f}")  # fmt: skip
         print(" | ".join(f"{cell:>13}" for cell in cells))

@@ -1,0 +1,75 @@
+"""Headless Chromium for the browser tests and the benchmark: Debian's Chromium (never a downloaded browser)
+driven by Playwright, against a folder served on 127.0.0.1."""
+
+import functools
+import http.server
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+# Pagefind's interface says "N rezultate për ..." (N may carry a thousands separator) or "Asnjë rezultat ...".
+SEARCH_MESSAGE = "(document.querySelector('.pagefind-ui__message')?.textContent || '')"
+SEARCH_DONE = f"/^(Asnjë|[\\d,.]+ rezultat)/.test({SEARCH_MESSAGE})"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def served(folder) -> Iterator[str]:
+    """`folder` served on a free local port; yields its base URL (ending in '/')."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@contextmanager
+def chromium_page(javascript: bool = True):
+    """A Playwright page in headless Chromium with a fresh profile (scripts off with `javascript=False`).
+    `page.problems` collects console errors, uncaught script errors and failed requests, so a caller can check
+    there were none."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            args=FLAGS,
+            headless=True,
+            viewport={"width": 1280, "height": 900},
+            java_script_enabled=javascript,
+        )
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
+        page.on("pageerror", lambda error: page.problems.append(str(error)))
+        page.on("requestfailed", lambda request: page.problems.append(f"{request.url}: {request.failure}"))
+        try:
+            yield page
+        finally:
+            context.close()
+
+
+def search_download_kb(site, query: str) -> float:
+    """What a first-time visitor downloads (KB) to search `site` for `query` on /kerko/: the page, its styles
+    and scripts, and the parts of the Pagefind index the query needs."""
+    sizes: dict[str, int] = {}
+    with served(site) as base, chromium_page() as page:
+        page.on("requestfinished", lambda request: sizes.__setitem__(request.url, request.sizes()["responseBodySize"]))
+        page.goto(f"{base}kerko/?q={query}")
+        page.wait_for_function(SEARCH_DONE)
+        page.wait_for_load_state("networkidle")
+    return sum(sizes.values()) / 1024
