@@ -17,6 +17,8 @@ from mkdocs.structure.pages import Page
 from krat.articles import Article
 from krat.catalog import Catalog, build_catalog
 from krat.contacts import stale_contacts
+from krat.exports import Links, page_links
+from krat.opendata import generate_outputs
 from krat.pages import HelpContext, generated_pages, page_context
 from krat.plans import Plan
 from krat.problems import ContentError
@@ -46,7 +48,7 @@ def warn_stale_contacts() -> None:
 
 def update_files(files: Files, config: MkDocsConfig) -> Files:
     """Drop unpublished files, keep records, plans and articles out of the navigation (their lists link them),
-    add generated pages nobody wrote."""
+    add generated pages nobody wrote, and the feeds, calendars and open data files."""
     for file in list(files):
         if file.src_uri in _catalog.unpublished:
             files.remove(file)
@@ -57,7 +59,23 @@ def update_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
         if file.url not in taken:
             files.append(file)
+    add_data_files(files, config)
     return files
+
+
+def add_data_files(files: Files, config: MkDocsConfig) -> None:
+    """Feeds, calendars and open data as in-memory files, copied as they are (also under `mkdocs serve`).
+
+    Added here rather than written after the build so MkDocs knows them: a Markdown link to one of them passes
+    the strict link check, and a file a person put at the same path is caught (a warning: it would replace data
+    that must match the catalog). Their absolute links come from `site_url`.
+    """
+    for path, content in generate_outputs(_catalog, Links(config.site_url)).items():
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            log.warning("%s/%s: skedari krijohet nga ndërtimi (të dhëna të hapura); hiqeni", config.docs_dir, path)
+            files.remove(existing)
+        files.append(File.generated(config, path, content=content))
 
 
 def read_source(page: Page) -> str | None:
@@ -82,8 +100,9 @@ def prepare_page(page: Page) -> None:
 
 
 def add_context(context: dict, page: Page) -> dict:
-    """Give the page template its `krat` context object (see krat.pages)."""
+    """Give the page template its `krat` context object (see krat.pages) and its feed links (krat.exports)."""
     context["krat"] = page_context(_catalog, page.url)
+    context["krat_links"] = page_links(_catalog, page.url)
     return context
 
 
