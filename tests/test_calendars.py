@@ -15,6 +15,10 @@ BASE = "https://krat.example.org/"
 TIRANE = ZoneInfo("Europe/Tirane")
 
 
+def calendar_files(catalog, links: Links) -> dict[str, bytes]:
+    return dict(generate_calendars(catalog, links))
+
+
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory):
     content = make_site_source(tmp_path_factory.mktemp("calendars"), FIXTURES / "site")
@@ -23,7 +27,7 @@ def catalog(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def files(catalog):
-    return generate_calendars(catalog, Links(BASE))
+    return calendar_files(catalog, Links(BASE))
 
 
 def events(data: bytes) -> dict[str, icalendar.Event]:
@@ -84,7 +88,7 @@ def test_cancelled_task_is_marked_cancelled(catalog):
     task = catalog.plans[0].tasks[0]
     task.status, original = "cancelled", task.status
     try:
-        calendar = generate_calendars(catalog, Links(BASE))["te-dhena/kalendar/kukes-afatet.ics"]
+        calendar = calendar_files(catalog, Links(BASE))["te-dhena/kalendar/kukes-afatet.ics"]
     finally:
         task.status = original
     assert "STATUS:CANCELLED" in calendar.decode()
@@ -110,7 +114,7 @@ def test_time_zone_definition_agrees_with_the_tz_database():
 
 
 def test_without_site_url_events_have_no_url(catalog):
-    data = generate_calendars(catalog, Links(None))["te-dhena/kalendar/kukes-mbledhjet.ics"]
+    data = calendar_files(catalog, Links(None))["te-dhena/kalendar/kukes-mbledhjet.ics"]
     annual = events(data)["Analiza vjetore 2017"]
     assert "URL" not in annual and "Procesverbali:" not in str(annual["DESCRIPTION"])
 

@@ -8,10 +8,14 @@ from conftest import FIXTURES
 from feedhistory import BASE, entry_ids, parse, read_history
 from krat.catalog import build_catalog
 from krat.exports import Links, stable_id
-from krat.feeds import generate_feeds
+from krat.feeds import PAGE_SIZE, generate_feeds
 from sitebuild import make_site_source
 
 BUILD_DAY = datetime.date(2018, 8, 1)
+
+
+def feed_documents(catalog, links: Links, page_size: int = PAGE_SIZE) -> dict[str, bytes]:
+    return dict(generate_feeds(catalog, links, page_size))
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +29,7 @@ def catalog(content):
 
 
 def test_full_history_is_reached_through_prev_archive_links(catalog):
-    documents = generate_feeds(catalog, Links(BASE), page_size=2)
+    documents = feed_documents(catalog, Links(BASE), page_size=2)
     history = read_history(documents.__getitem__, "te-dhena/feed/procesverbalet.xml")
     expected = [f"urn:uuid:{stable_id(record.src_uri)}" for record in catalog.records]  # newest first
     assert len(catalog.records) == 6
@@ -38,7 +42,7 @@ def test_full_history_is_reached_through_prev_archive_links(catalog):
 
 
 def test_archive_documents_are_full_marked_and_linked(catalog):
-    documents = generate_feeds(catalog, Links(BASE), page_size=2)
+    documents = feed_documents(catalog, Links(BASE), page_size=2)
     subscription = documents["te-dhena/feed/procesverbalet.xml"].decode()
     assert "<fh:archive/>" not in subscription
     assert subscription.count("<entry>") == 2
@@ -53,7 +57,7 @@ def test_archive_documents_are_full_marked_and_linked(catalog):
 def test_subscription_document_keeps_at_least_a_full_page(catalog):
     """Kukës has 4 records: with pages of 3 they all stay in the subscription document (an archive is cut only
     when two full pages exist); the site's 6 become one archive of 3 and a subscription document of 3."""
-    documents = generate_feeds(catalog, Links(BASE), page_size=3)
+    documents = feed_documents(catalog, Links(BASE), page_size=3)
     assert documents["te-dhena/feed/qarku-kukes.xml"].decode().count("<entry>") == 4
     assert "te-dhena/feed/qarku-kukes-1.xml" not in documents
     assert documents["te-dhena/feed/procesverbalet.xml"].decode().count("<entry>") == 3
@@ -61,7 +65,7 @@ def test_subscription_document_keeps_at_least_a_full_page(catalog):
 
 
 def test_prefecture_feeds_hold_exactly_their_records(catalog):
-    documents = generate_feeds(catalog, Links(BASE), page_size=2)
+    documents = feed_documents(catalog, Links(BASE), page_size=2)
     total = 0
     for slug in catalog.by_prefecture:
         history = read_history(documents.__getitem__, f"te-dhena/feed/qarku-{slug}.xml")
@@ -73,7 +77,7 @@ def test_prefecture_feeds_hold_exactly_their_records(catalog):
 
 def test_entries_carry_title_date_summary_link_and_prefecture(catalog):
     parsed = parse(
-        generate_feeds(catalog, Links(BASE))["te-dhena/feed/qarku-kukes.xml"], "te-dhena/feed/qarku-kukes.xml"
+        feed_documents(catalog, Links(BASE))["te-dhena/feed/qarku-kukes.xml"], "te-dhena/feed/qarku-kukes.xml"
     )
     entry = next(entry for entry in parsed.entries if entry.title == "Analiza vjetore 2017")
     assert entry.updated == "2018-02-16T11:00:00+01:00"
@@ -84,7 +88,7 @@ def test_entries_carry_title_date_summary_link_and_prefecture(catalog):
 
 
 def test_markup_in_titles_is_text_not_html(catalog):
-    documents = generate_feeds(catalog, Links(BASE))
+    documents = feed_documents(catalog, Links(BASE))
     raw = documents["te-dhena/feed/qarku-kukes.xml"].decode()
     assert '<title>Takim &lt;script&gt;alert("x")&lt;/script&gt; &amp; më shumë</title>' in raw
     assert "<script>" not in raw
@@ -94,7 +98,7 @@ def test_markup_in_titles_is_text_not_html(catalog):
 
 def test_partial_date_counts_from_the_first_day_and_says_so(catalog):
     parsed = parse(
-        generate_feeds(catalog, Links(BASE))["te-dhena/feed/qarku-durres.xml"], "te-dhena/feed/qarku-durres.xml"
+        feed_documents(catalog, Links(BASE))["te-dhena/feed/qarku-durres.xml"], "te-dhena/feed/qarku-durres.xml"
     )
     (entry,) = parsed.entries
     assert entry.updated == "2023-01-01T00:00:00+01:00"
@@ -103,8 +107,8 @@ def test_partial_date_counts_from_the_first_day_and_says_so(catalog):
 
 def test_ids_depend_on_neither_site_url_nor_build_date(content, catalog):
     later = build_catalog(content, today=datetime.date(2024, 3, 1))
-    first = generate_feeds(catalog, Links(BASE))
-    second = generate_feeds(later, Links("https://another.example.net/krat/"))
+    first = feed_documents(catalog, Links(BASE))
+    second = feed_documents(later, Links("https://another.example.net/krat/"))
     for path in first:
         ids = entry_ids([(path, parse(first[path], path))])
         assert ids == entry_ids([(path, parse(second[path], path, "https://another.example.net/krat/"))])
@@ -112,11 +116,11 @@ def test_ids_depend_on_neither_site_url_nor_build_date(content, catalog):
 
 def test_same_catalog_gives_the_same_bytes(content, catalog):
     again = build_catalog(content, today=BUILD_DAY)
-    assert generate_feeds(catalog, Links(BASE)) == generate_feeds(again, Links(BASE))
+    assert feed_documents(catalog, Links(BASE)) == feed_documents(again, Links(BASE))
 
 
 def test_without_site_url_links_are_relative_to_the_document(catalog):
-    documents = generate_feeds(catalog, Links(None), page_size=2)
+    documents = feed_documents(catalog, Links(None), page_size=2)
     raw = documents["te-dhena/feed/qarku-kukes-1.xml"].decode()
     assert 'href="../../takime/kukes/2017/2017-11-20-takim/"' in raw
     assert 'rel="current" type="application/atom+xml" href="qarku-kukes.xml"' in raw
@@ -128,6 +132,6 @@ def test_without_site_url_links_are_relative_to_the_document(catalog):
 
 
 def test_every_prefecture_has_a_feed_even_without_records(catalog):
-    documents = generate_feeds(catalog, Links(BASE))
+    documents = feed_documents(catalog, Links(BASE))
     parsed = parse(documents["te-dhena/feed/qarku-vlore.xml"], "te-dhena/feed/qarku-vlore.xml")
     assert parsed.entries == [] and parsed.feed.updated == "2018-08-01T00:00:00+02:00"

@@ -15,6 +15,7 @@ Decisions, also stated on /te-dhena/ in Albanian:
 """
 
 import datetime
+from collections.abc import Iterator
 
 from krat.catalog import Catalog
 from krat.exports import (
@@ -55,17 +56,19 @@ VTIMEZONE = [
 ]
 
 
-def generate_calendars(catalog: Catalog, links: Links) -> dict[str, bytes]:
-    """Both calendars of every prefecture, by site path."""
+def generate_calendars(catalog: Catalog, links: Links) -> Iterator[tuple[str, bytes]]:
+    """Both calendars of every prefecture as (site path, bytes), one at a time (`dict()` collects them)."""
     stamp = f"DTSTAMP:{catalog.today:%Y%m%d}T000000Z"
-    files = {}
     for prefecture in catalog.refdata.prefectures:
         meetings = [meeting_event(record, links, stamp) for record in reversed(catalog.by_prefecture[prefecture.slug])]
-        files[meetings_calendar_path(prefecture.slug)] = render_calendar(
-            f"KRAT/TTAT {prefecture.name} — mbledhjet",
-            f"Mbledhjet e KRAT dhe TTAT të Qarkut {prefecture.name}, të kaluarat dhe të ardhshmet. "
-            "Mbledhjet pa datë të plotë nuk janë në kalendar.",
-            [event for event in meetings if event],
+        yield (
+            meetings_calendar_path(prefecture.slug),
+            render_calendar(
+                f"KRAT/TTAT {prefecture.name} — mbledhjet",
+                f"Mbledhjet e KRAT dhe TTAT të Qarkut {prefecture.name}, të kaluarat dhe të ardhshmet. "
+                "Mbledhjet pa datë të plotë nuk janë në kalendar.",
+                [event for event in meetings if event],
+            ),
         )
         deadlines = [
             deadline_event(plan, task, prefecture, catalog.today, links, stamp)
@@ -73,13 +76,15 @@ def generate_calendars(catalog: Catalog, links: Links) -> dict[str, bytes]:
             for task in plan.tasks
             if task.due
         ]
-        files[deadlines_calendar_path(prefecture.slug)] = render_calendar(
-            f"KRAT/TTAT {prefecture.name} — afatet e detyrave",
-            f"Afatet e detyrave të planeve rajonale të veprimit të Qarkut {prefecture.name}, me statusin në "
-            f"datën e ndërtimit të faqes ({catalog.today:%d.%m.%Y}).",
-            deadlines,
+        yield (
+            deadlines_calendar_path(prefecture.slug),
+            render_calendar(
+                f"KRAT/TTAT {prefecture.name} — afatet e detyrave",
+                f"Afatet e detyrave të planeve rajonale të veprimit të Qarkut {prefecture.name}, me statusin në "
+                f"datën e ndërtimit të faqes ({catalog.today:%d.%m.%Y}).",
+                deadlines,
+            ),
         )
-    return files
 
 
 def meeting_event(record: Record, links: Links, stamp: str) -> list[str] | None:
@@ -167,18 +172,18 @@ def render_calendar(name: str, description: str, events: list[list[str]]) -> byt
 def fold(line: str) -> str:
     """Split a content line into lines of at most 75 octets (RFC 5545, 3.1), never inside a UTF-8 character;
     continuation lines start with one space."""
-    if len(line.encode("utf-8")) <= LINE_OCTETS:
+    data = line.encode("utf-8")
+    if len(data) <= LINE_OCTETS:
         return line
-    parts, current, size = [], [], 0
-    for character in line:
-        octets = len(character.encode("utf-8"))
-        if size + octets > LINE_OCTETS:
-            parts.append("".join(current))
-            current, size = [" "], 1
-        current.append(character)
-        size += octets
-    parts.append("".join(current))
-    return "\r\n".join(parts)
+    parts, start, limit = [], 0, LINE_OCTETS
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, LINE_OCTETS - 1  # the leading space takes one octet
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def escape_text(value: str) -> str:

@@ -7,6 +7,7 @@ the same published items as the pages do.
 """
 
 import datetime
+import functools
 import posixpath
 import re
 import uuid
@@ -44,6 +45,7 @@ def deadlines_calendar_path(slug: str) -> str:
     return f"{CALENDAR_DIR}{slug}-afatet.ics"
 
 
+@functools.cache
 def stable_id(key: str) -> str:
     """A UUID that depends only on `key` (a src_uri, or a plan's src_uri and a task id): the same in every build,
     on every host, whatever the build date."""

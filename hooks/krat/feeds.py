@@ -12,6 +12,7 @@ every build and on every host, whatever `site_url` is.
 """
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -59,12 +60,10 @@ class FeedSpec:
     entries: list[Entry]
 
 
-def generate_feeds(catalog: Catalog, links: Links, page_size: int = PAGE_SIZE) -> dict[str, bytes]:
-    """Every feed document of the site, by site path."""
-    documents: dict[str, bytes] = {}
+def generate_feeds(catalog: Catalog, links: Links, page_size: int = PAGE_SIZE) -> Iterator[tuple[str, bytes]]:
+    """Every feed document of the site as (site path, bytes), one at a time (`dict()` collects them)."""
     for spec in feed_specs(catalog):
-        documents.update(render_archived_feed(spec, links, catalog, page_size))
-    return documents
+        yield from render_archived_feed(spec, links, catalog, page_size)
 
 
 def feed_specs(catalog: Catalog) -> list[FeedSpec]:
@@ -137,25 +136,23 @@ def archive_path(spec: FeedSpec, number: int) -> str:
     return spec.path.removesuffix(".xml") + f"-{number}.xml"
 
 
-def render_archived_feed(spec: FeedSpec, links: Links, catalog: Catalog, page_size: int) -> dict[str, bytes]:
+def render_archived_feed(spec: FeedSpec, links: Links, catalog: Catalog, page_size: int) -> Iterator[tuple[str, bytes]]:
     """The subscription document and its archive documents: archives 1..k hold `page_size` entries each,
     oldest first; the subscription document holds the rest, from `page_size` to twice that less one (all of
     them while there are fewer), so a new subscriber sees a full page."""
     archives = max(0, len(spec.entries) // page_size - 1)
     today = catalog.today
     fallback = datetime.datetime(today.year, today.month, today.day, tzinfo=TIMEZONE)
-    documents = {}
     for number in range(1, archives + 1):
         path = archive_path(spec, number)
         relations = [("self", path), ("current", spec.path)]
         relations += [("prev-archive", archive_path(spec, number - 1))] if number > 1 else []
         relations += [("next-archive", archive_path(spec, number + 1))] if number < archives else []
         entries = spec.entries[(number - 1) * page_size : number * page_size]
-        documents[path] = render_document(spec, entries, path, relations, links, fallback, archive=True)
+        yield path, render_document(spec, entries, path, relations, links, fallback, archive=True)
     relations = [("self", spec.path)] + ([("prev-archive", archive_path(spec, archives))] if archives else [])
     entries = spec.entries[archives * page_size :]
-    documents[spec.path] = render_document(spec, entries, spec.path, relations, links, fallback, archive=False)
-    return documents
+    yield spec.path, render_document(spec, entries, spec.path, relations, links, fallback, archive=False)
 
 
 def render_document(

@@ -18,7 +18,7 @@ from krat.articles import Article
 from krat.catalog import Catalog, build_catalog
 from krat.contacts import stale_contacts
 from krat.exports import Links, page_links
-from krat.opendata import generate_outputs
+from krat.opendata import write_outputs
 from krat.pages import HelpContext, generated_pages, page_context
 from krat.plans import Plan
 from krat.problems import ContentError
@@ -64,18 +64,26 @@ def update_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def add_data_files(files: Files, config: MkDocsConfig) -> None:
-    """Feeds, calendars and open data as in-memory files, copied as they are (also under `mkdocs serve`).
+    """Feeds, calendars and open data, written straight into the site folder and registered with MkDocs.
 
-    Added here rather than written after the build so MkDocs knows them: a Markdown link to one of them passes
-    the strict link check, and a file a person put at the same path is caught (a warning: it would replace data
-    that must match the catalog). Their absolute links come from `site_url`.
+    Written one file at a time as they are generated, so memory stays flat (MkDocs' copy step skips a file that
+    is already in place). Registered so that MkDocs knows them: a Markdown link to one of them passes the strict
+    link check, `mkdocs serve` serves them, and a file a person put at the same path is caught (a warning: it
+    would replace data that must match the catalog). Their absolute links come from `site_url`.
     """
-    for path, content in generate_outputs(_catalog, Links(config.site_url)).items():
+    site = Path(config.site_dir)
+
+    def open_output(path: str):
         existing = files.get_file_from_path(path)
         if existing is not None:
             log.warning("%s/%s: skedari krijohet nga ndërtimi (të dhëna të hapura); hiqeni", config.docs_dir, path)
             files.remove(existing)
-        files.append(File.generated(config, path, content=content))
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        files.append(File.generated(config, path, abs_src_path=str(target)))
+        return target.open("wb")
+
+    write_outputs(_catalog, Links(config.site_url), open_output)
 
 
 def read_source(page: Page) -> str | None:

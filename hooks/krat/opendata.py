@@ -15,12 +15,15 @@ quotes, CRLF). Lists become one cell, items joined by "; "; the minutes' full te
 JSON only, to keep each CSV row a spreadsheet row.
 """
 
+import contextlib
 import csv
 import datetime
 import io
+import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 from urllib.parse import urljoin
 
 from krat.calendars import generate_calendars
@@ -407,44 +410,62 @@ def licence_for(catalog: Catalog) -> Licence:
     return MEMBERS_LICENCE if catalog.profile == "members" else OPEN_LICENCE
 
 
-def generate_open_data(catalog: Catalog, links: Links) -> dict[str, bytes]:
-    """The JSON document, its schema and one CSV per table, by site path."""
+OpenOutput = Callable[[str], BinaryIO]
+COMPACT = {"ensure_ascii": False, "separators": (",", ":")}
+
+
+def write_open_data(catalog: Catalog, links: Links, open_output: OpenOutput) -> None:
+    """Write the JSON document, one CSV per table and the JSON Schema through `open_output(site path)`.
+
+    Each row is computed once and written at once to the JSON and to its CSV, so memory stays flat however many
+    records there are (at 10,000 records the JSON alone is tens of megabytes).
+    """
     export = Export(catalog, links)
-    rows = {table.key: [table_row(table, item, export) for item in table.items(catalog)] for table in TABLES}
+    items = {table.key: table.items(catalog) for table in TABLES}
+    header = json.dumps(document_header(catalog, links, {key: len(found) for key, found in items.items()}), **COMPACT)
+    with open_output(JSON_PATH) as document:
+        document.write(header[:-1].encode("utf-8"))  # the header's fields, then one array per table
+        for table in TABLES:
+            document.write(f',"{table.key}":['.encode())
+            with open_output(table.csv_path) as binary, csv_writer(binary) as write_row:
+                write_row([column.name for column in table.csv_columns])
+                for number, item in enumerate(items[table.key]):
+                    row = table_row(table, item, export)
+                    document.write((b"," if number else b"") + json.dumps(row, **COMPACT).encode("utf-8"))
+                    write_row([TYPES[column.type].to_csv(row[column.name]) for column in table.csv_columns])
+            document.write(b"]")
+        document.write(b"}")
+    with open_output(SCHEMA_PATH) as schema:
+        schema.write(json.dumps(json_schema(links), ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+def document_header(catalog: Catalog, links: Links, counts: dict[str, int]) -> dict:
+    """What krat.json says before its tables: schema, title, build date, profile, site, licence and counts."""
     licence = licence_for(catalog)
-    document = {
+    return {
         "$schema": links.absolute(SCHEMA_PATH) or "krat.schema.json",
         "title": "Të dhënat e Komiteteve Rajonale Antitrafik (KRAT) dhe Tryezave Teknike (TTAT)",
         "generated": catalog.today.isoformat(),
         "profile": catalog.profile,
         "site": links.base,
         "license": {"name": licence.name, "url": licence.url, "statement": licence.statement},
-        "counts": {key: len(values) for key, values in rows.items()},
-        **rows,
+        "counts": counts,
     }
-    files = {
-        JSON_PATH: json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-        SCHEMA_PATH: json.dumps(json_schema(links), ensure_ascii=False, indent=2).encode("utf-8"),
-    }
-    for table in TABLES:
-        files[table.csv_path] = render_csv(table, rows[table.key])
-    return files
 
 
 def table_row(table: Table, item, export: Export) -> dict:
     return {column.name: column.value(item, export) for column in table.columns}
 
 
-def render_csv(table: Table, rows: list[dict]) -> bytes:
-    """RFC 4180 CSV (comma, CRLF, quotes where needed) in UTF-8 with a byte-order mark, header first."""
-    columns = table.csv_columns
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(column.name for column in columns)
-    converters = [(column.name, TYPES[column.type].to_csv) for column in columns]
-    for row in rows:
-        writer.writerow(convert(row[name]) for name, convert in converters)
-    return buffer.getvalue().encode("utf-8-sig")
+@contextlib.contextmanager
+def csv_writer(binary: BinaryIO) -> Iterator[Callable[[list[str]], None]]:
+    """RFC 4180 CSV (comma, CRLF, quotes where needed) in UTF-8 with a byte-order mark, into `binary`."""
+    text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+    try:
+        yield csv.writer(text, lineterminator="\r\n").writerow
+    finally:
+        text.flush()
+        text.detach()
 
 
 def json_schema(links: Links) -> dict:
@@ -496,13 +517,13 @@ def table_schema(table: Table) -> dict:
     }
 
 
-def generate_outputs(catalog: Catalog, links: Links) -> dict[str, bytes]:
-    """Every machine-readable file of the site (feeds, calendars, open data), by site path, from one catalog."""
-    return {
-        **generate_feeds(catalog, links),
-        **generate_calendars(catalog, links),
-        **generate_open_data(catalog, links),
-    }
+def write_outputs(catalog: Catalog, links: Links, open_output: OpenOutput) -> None:
+    """Write every machine-readable file of the site (feeds, calendars, open data) through `open_output`, one
+    file at a time, all from the one catalog the pages are built from."""
+    for path, content in itertools.chain(generate_feeds(catalog, links), generate_calendars(catalog, links)):
+        with open_output(path) as output:
+            output.write(content)
+    write_open_data(catalog, links, open_output)
 
 
 # --- the /te-dhena/ page ------------------------------------------------------------------------------------
