@@ -6,7 +6,9 @@ import csv
 import datetime
 import io
 import json
+import os
 import re
+from unittest import mock
 
 import icalendar
 import jsonschema
@@ -18,6 +20,7 @@ from krat.opendata import TABLES as DECLARED
 from sitebuild import BUILD_DATE_EPOCH, build, make_site_source
 
 LATER_EPOCH = "1709251200"  # 2024-03-01
+MEMBERS_BASE = "https://anetaret.example.org/krat/"  # KRAT_SITE_URL: the members' site lives elsewhere
 INTERNAL_IDS = ["2017-12-01-brenda", "2018-09-01-brenda", "2019-10-20-brenda", "ndergjegjesim/brenda"]
 TABLES = {
     "records": "procesverbalet.csv",
@@ -37,7 +40,9 @@ def sites(tmp_path_factory):
         "members": ("members", BUILD_DATE_EPOCH),
     }
     for name, (profile, epoch) in runs.items():
-        result = build(content, where / name, profile=profile, epoch=epoch)
+        site_url = {"KRAT_SITE_URL": MEMBERS_BASE if profile == "members" else ""}
+        with mock.patch.dict(os.environ, site_url):
+            result = build(content, where / name, profile=profile, epoch=epoch)
         assert result.returncode == 0, result.stderr
     return {name: where / name for name in runs}
 
@@ -89,9 +94,9 @@ def test_json_csv_and_feeds_count_the_published_records(sites, published):
 
 
 def test_every_feed_document_parses(sites, published):
-    for name in ("public", "members"):
+    for name, base in (("public", BASE), ("members", MEMBERS_BASE)):
         for path in (sites[name] / "te-dhena/feed").glob("*.xml"):
-            parse(path.read_bytes(), str(path.relative_to(sites[name])))
+            parse(path.read_bytes(), str(path.relative_to(sites[name])), base)
     articles = parse(
         (sites["public"] / "te-dhena/feed/ndergjegjesim.xml").read_bytes(), "te-dhena/feed/ndergjegjesim.xml"
     )
@@ -99,13 +104,14 @@ def test_every_feed_document_parses(sites, published):
     assert [entry.tags[0].term for entry in articles.entries if entry.get("tags")] == ["korce"]
 
 
-@pytest.mark.parametrize("name", ["public", "members"])
-def test_json_validates_against_the_published_schema(sites, name):
+@pytest.mark.parametrize(("name", "base"), [("public", BASE), ("members", MEMBERS_BASE)])
+def test_json_validates_against_the_published_schema(sites, name, base):
     schema = json.loads((sites[name] / "te-dhena/krat.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     document = data(sites[name])
     jsonschema.Draft202012Validator(schema).validate(document)
-    assert schema["$id"] == document["$schema"] == f"{BASE}te-dhena/krat.schema.json"
+    assert schema["$id"] == document["$schema"] == f"{base}te-dhena/krat.schema.json"
+    assert document["site"] == base
     broken = dict(document, records=[dict(document["records"][0], date="16.02.2018")])
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema, cls=jsonschema.Draft202012Validator)
@@ -205,9 +211,11 @@ def test_members_build_publishes_internal_material_marked(sites):
     assert document["license"]["url"] is None  # not open data
     tasks = {task["id"]: task for task in document["tasks"]}
     assert tasks["1.10"]["status_record"] == "kukes/2018-09-01-brenda"
-    history = read_history(reader(site), "te-dhena/feed/procesverbalet.xml")
+    history = read_history(reader(site), "te-dhena/feed/procesverbalet.xml", MEMBERS_BASE)
     titles = [entry.title for _, parsed in history for entry in parsed.entries]
     assert len(titles) == 9 and "[I brendshëm] Takim i brendshëm SEKRET-7Q" in titles
+    links = [entry.link for _, parsed in history for entry in parsed.entries]
+    assert all(link.startswith(f"{MEMBERS_BASE}takime/") for link in links)  # its own address, not the public one
     articles = (site / "te-dhena/feed/ndergjegjesim.xml").read_text(encoding="utf-8")
     assert "[I brendshëm] Artikull i brendshëm SEKRET-7Q" in articles
     calendar = icalendar.Calendar.from_ical((site / "te-dhena/kalendar/kukes-mbledhjet.ics").read_bytes())

@@ -19,11 +19,11 @@ from collections.abc import Iterator
 
 from krat.catalog import Catalog
 from krat.exports import (
-    INTERNAL_PREFIX,
     TIMEZONE_NAME,
     Links,
     clean,
     deadlines_calendar_path,
+    marked,
     meetings_calendar_path,
     stable_id,
 )
@@ -107,7 +107,7 @@ def meeting_event(record: Record, links: Links, stamp: str) -> list[str] | None:
         f"UID:{stable_id(record.src_uri)}",
         stamp,
         *when,
-        _text("SUMMARY", _marked(record.title, record.visibility)),
+        _text("SUMMARY", marked(record.title, record.visibility)),
         _text("DESCRIPTION", description),
         _text("CATEGORIES", record.kind_label),
         f"CLASS:{'CONFIDENTIAL' if record.visibility == 'internal' else 'PUBLIC'}",
@@ -136,7 +136,7 @@ def deadline_event(
         f"UID:{stable_id(f'{plan.src_uri}#{task.id}')}",
         stamp,
         *_all_day(task.due.end),
-        _text("SUMMARY", _marked(f"Afati i detyrës {task.id}: {task.title}", plan.visibility)),
+        _text("SUMMARY", marked(f"Afati i detyrës {task.id}: {task.title}", plan.visibility)),
         _text("DESCRIPTION", "\n".join(part for part in parts if part)),
         _text("CATEGORIES", "Afat i planit të veprimit"),
         f"CLASS:{'CONFIDENTIAL' if plan.visibility == 'internal' else 'PUBLIC'}",
@@ -198,7 +198,3 @@ def _text(name: str, value: str) -> str:
 
 def _all_day(day: datetime.date) -> list[str]:
     return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + datetime.timedelta(days=1):%Y%m%d}"]
-
-
-def _marked(title: str, visibility: str) -> str:
-    return (INTERNAL_PREFIX if visibility == "internal" else "") + title

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from krat.articles import ARTICLES_DIR
 from krat.catalog import Catalog
 from krat.dates import PartialDate
 from krat.refdata import Prefecture
@@ -22,7 +23,7 @@ DATA_URL = "te-dhena/"
 FEED_DIR = f"{DATA_URL}feed/"
 CALENDAR_DIR = f"{DATA_URL}kalendar/"
 ARTICLES_FEED = f"{FEED_DIR}ndergjegjesim.xml"
-AWARENESS_URL = "ndergjegjesim/"
+AWARENESS_URL = f"{ARTICLES_DIR}/"
 TIMEZONE_NAME = "Europe/Tirane"
 TIMEZONE = ZoneInfo(TIMEZONE_NAME)
 # Fixed once for this project: ids are uuid5(ID_NAMESPACE, src_uri), so they survive a move to another host.
@@ -50,6 +51,11 @@ def stable_id(key: str) -> str:
     """A UUID that depends only on `key` (a src_uri, or a plan's src_uri and a task id): the same in every build,
     on every host, whatever the build date."""
     return str(uuid.uuid5(ID_NAMESPACE, key))
+
+
+def marked(title: str, visibility: str) -> str:
+    """A title as feeds and calendars show it: internal items (members' build only) say so first."""
+    return (INTERNAL_PREFIX if visibility == "internal" else "") + title
 
 
 def clean(text: str) -> str:

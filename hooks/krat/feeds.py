@@ -21,11 +21,11 @@ from krat.catalog import Catalog
 from krat.exports import (
     ARTICLES_FEED,
     AWARENESS_URL,
-    INTERNAL_PREFIX,
     TIMEZONE,
     Links,
     clean,
     local_start,
+    marked,
     records_feed_path,
     stable_id,
 )
@@ -113,7 +113,7 @@ def record_entry(record: Record) -> Entry:
     facts = f"{when} — Qarku {record.prefecture.name} — {', '.join(record.bodies)} — {record.kind_label}."
     return Entry(
         id=f"urn:uuid:{stable_id(record.src_uri)}",
-        title=(INTERNAL_PREFIX if record.visibility == "internal" else "") + record.title,
+        title=marked(record.title, record.visibility),
         updated=local_start(record.date, record.time),
         path=record.url,
         summary=f"{facts} {record.one_line}".strip(),
@@ -124,7 +124,7 @@ def record_entry(record: Record) -> Entry:
 def article_entry(article: Article) -> Entry:
     return Entry(
         id=f"urn:uuid:{stable_id(article.src_uri)}",
-        title=(INTERNAL_PREFIX if article.visibility == "internal" else "") + article.title,
+        title=marked(article.title, article.visibility),
         updated=local_start(article.date),
         path=article.url,
         summary=article.summary,

@@ -38,6 +38,15 @@ def load(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
     log.debug("krat: %d records published", len(_catalog.records))
     warn_stale_contacts()
+    apply_site_url(config)
+
+
+def apply_site_url(config: MkDocsConfig) -> None:
+    """`KRAT_SITE_URL`, when set, replaces `site_url`: the members' site lives at another address than the public
+    one, and its feeds, calendars and data must link there (`make members KRAT_SITE_URL=https://...`)."""
+    site_url = os.environ.get("KRAT_SITE_URL", "").strip()
+    if site_url:
+        config.site_url = site_url.rstrip("/") + "/"
 
 
 def warn_stale_contacts() -> None:
