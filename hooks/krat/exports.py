@@ -113,8 +113,8 @@ class Subscription:
 
 @dataclass
 class PageLinks:
-    """The feeds and calendars of one page (the Jinja variable `krat_links`): `head` go into the page head as
-    `<link rel="alternate">`, `shown` are the links the page itself shows (empty on most pages)."""
+    """The feeds and calendars of one page (the Jinja variable `krat_links`): `head` are the Atom feeds announced
+    in the page head (autodiscovery), `shown` the feeds and calendars the page itself shows (none on most pages)."""
 
     head: list[Subscription]
     shown: list[Subscription] = field(default_factory=list)
@@ -153,7 +153,7 @@ def page_links(catalog: Catalog, url: str) -> PageLinks:
     slug = url.removeprefix("qarqet/").removesuffix("/")
     if url.startswith("qarqet/") and slug in catalog.by_prefecture:
         own = prefecture_subscriptions(catalog.refdata.prefectures[slug])
-        return PageLinks([SITE_FEED, *own], own)
+        return PageLinks([SITE_FEED, own[0]], own)  # calendars have no autodiscovery: shown only
     if url == AWARENESS_URL:
         return PageLinks([SITE_FEED, ARTICLES], [ARTICLES])
     if url.removesuffix("/") + ".md" in catalog.articles_by_src_uri:
