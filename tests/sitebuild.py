@@ -24,8 +24,11 @@ def make_site_source(where: Path, pages: Path | None) -> Path:
 BUILD_DATE_EPOCH = "1533081600"  # 2018-08-01: fixture plans are judged overdue against this date
 
 
-def build(content: Path, site: Path, nav: list | None = None, profile: str = "public") -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` of `content` into `site` with the project's configuration, dated 2018-08-01."""
+def build(
+    content: Path, site: Path, nav: list | None = None, profile: str = "public", epoch: str = BUILD_DATE_EPOCH
+) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` of `content` into `site` with the project's configuration, dated 2018-08-01
+    (or `epoch`, a SOURCE_DATE_EPOCH)."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(
         docs_dir=str(content),
@@ -36,7 +39,7 @@ def build(content: Path, site: Path, nav: list | None = None, profile: str = "pu
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config_file = content.parent / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH, KRAT_PROFILE=profile)
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, KRAT_PROFILE=profile)
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "--config-file", str(config_file)],
         capture_output=True,

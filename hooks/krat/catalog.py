@@ -56,7 +56,8 @@ class PlanLink:
 class Catalog:
     """Published records (newest first), published plans and the reference data.
 
-    `unpublished` lists the src_uris of validated files left out of this build (drafts; internal in public).
+    `unpublished` lists the src_uris of validated files left out of this build (drafts; internal in public);
+    `profile` is the build's audience ("public" or "members"), for outputs that say who may re-use them.
     """
 
     refdata: ReferenceData
@@ -67,6 +68,7 @@ class Catalog:
     articles: list[Article] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     campaigns: list[Campaign] = field(default_factory=list)
+    profile: str = "public"
     by_prefecture: dict[str, list[Record]] = field(init=False)
     by_src_uri: dict[str, Record] = field(init=False)
     _position: dict[str, int] = field(init=False, repr=False)
@@ -192,6 +194,7 @@ def build_catalog(content_dir: Path, profile: str = "public", today: datetime.da
         [item for item in published if isinstance(item, Article)],
         contacts,
         campaigns,
+        profile,
     )
 
 

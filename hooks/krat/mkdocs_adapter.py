@@ -18,6 +18,8 @@ from krat import preview
 from krat.articles import Article
 from krat.catalog import DATA_DIR, Catalog, build_catalog
 from krat.contacts import stale_contacts
+from krat.exports import Links, page_links
+from krat.opendata import write_outputs
 from krat.pages import HelpContext, generated_pages, page_context
 from krat.plans import Plan
 from krat.problems import ContentError
@@ -38,6 +40,15 @@ def load(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
     log.debug("krat: %d records published", len(_catalog.records))
     warn_stale_contacts()
+    apply_site_url(config)
+
+
+def apply_site_url(config: MkDocsConfig) -> None:
+    """`KRAT_SITE_URL`, when set, replaces `site_url`: the members' site lives at another address than the public
+    one, and its feeds, calendars and data must link there (`make members KRAT_SITE_URL=https://...`)."""
+    site_url = os.environ.get("KRAT_SITE_URL", "").strip()
+    if site_url:
+        config.site_url = site_url.rstrip("/") + "/"
 
 
 def warn_stale_contacts() -> None:
@@ -48,7 +59,7 @@ def warn_stale_contacts() -> None:
 
 def update_files(files: Files, config: MkDocsConfig) -> Files:
     """Drop unpublished files, keep records, plans and articles out of the navigation (their lists link them),
-    add generated pages nobody wrote."""
+    add generated pages nobody wrote, and the feeds, calendars and open data files."""
     for file in list(files):
         if file.src_uri in _catalog.unpublished:
             files.remove(file)
@@ -61,6 +72,7 @@ def update_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(file)
     if os.environ.get("KRAT_SERVE"):
         prepare_preview(files, config)
+    add_data_files(files, config)  # after the preview, which may clear the whole site folder
     return files
 
 
@@ -71,6 +83,29 @@ def prepare_preview(files: Files, config: MkDocsConfig) -> None:
     watched += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     cleared = preview.invalidate(Path(config.site_dir), _catalog, pages, watched)
     log.info("krat: rindërtohen %s", "të gjitha faqet" if cleared is None else f"{cleared} faqe dhe ato që ndryshuan")
+
+
+def add_data_files(files: Files, config: MkDocsConfig) -> None:
+    """Feeds, calendars and open data, written straight into the site folder and registered with MkDocs.
+
+    Written one file at a time as they are generated, so memory stays flat (MkDocs' copy step skips a file that
+    is already in place). Registered so that MkDocs knows them: a Markdown link to one of them passes the strict
+    link check, `mkdocs serve` serves them, and a file a person put at the same path is caught (a warning: it
+    would replace data that must match the catalog). Their absolute links come from `site_url`.
+    """
+    site = Path(config.site_dir)
+
+    def open_output(path: str):
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            log.warning("%s/%s: skedari krijohet nga ndërtimi (të dhëna të hapura); hiqeni", config.docs_dir, path)
+            files.remove(existing)
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        files.append(File.generated(config, path, abs_src_path=str(target)))
+        return target.open("wb")
+
+    write_outputs(_catalog, Links(config.site_url), open_output)
 
 
 def read_source(page: Page) -> str | None:
@@ -95,8 +130,9 @@ def prepare_page(page: Page) -> None:
 
 
 def add_context(context: dict, page: Page) -> dict:
-    """Give the page template its `krat` context object (see krat.pages)."""
+    """Give the page template its `krat` context object (see krat.pages) and its feed links (krat.exports)."""
     context["krat"] = page_context(_catalog, page.url)
+    context["krat_links"] = page_links(_catalog, page.url)
     return context
 
 

@@ -12,6 +12,7 @@ from krat.awareness import LATEST_ACTIVITY, ArticleGroup, awareness_activity, gr
 from krat.campaigns import Campaign, NextCampaign, next_campaign
 from krat.catalog import Catalog, PrefectureSummary, YearGroup
 from krat.contacts import Contact
+from krat.exports import DATA_URL
 from krat.facets import (
     FACETS,
     Choice,
@@ -23,6 +24,7 @@ from krat.facets import (
     plan_values,
     record_values,
 )
+from krat.opendata import opendata_context
 from krat.plans import Plan, Task, Update
 from krat.records import Record
 from krat.refdata import Prefecture
@@ -163,14 +165,15 @@ class SearchContext:
 
 
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
-    """The prefecture index, one page per prefecture, the plans matrix, the awareness page, the archive and the
-    search page."""
+    """The prefecture index, one page per prefecture, the plans matrix, the awareness page, the archive, the
+    search page and open data."""
     pages = [
         GeneratedPage("qarqet/index.md", "Qarqet", "prefectures.html"),
         GeneratedPage(f"{ARCHIVE_URL}index.md", "Arkiva", "archive.html"),
         GeneratedPage(f"{SEARCH_URL}index.md", "Kërko", "search.html"),
         GeneratedPage("plane/index.md", "Planet e veprimit", "plans.html"),
         GeneratedPage(f"{AWARENESS_URL}index.md", "Ndërgjegjësimi", "awareness.html"),
+        GeneratedPage(f"{DATA_URL}index.md", "Të dhëna të hapura", "opendata.html"),
     ]
     for prefecture in catalog.refdata.prefectures:
         pages.append(GeneratedPage(f"qarqet/{prefecture.slug}.md", f"Qarku {prefecture.name}", "prefecture.html"))
@@ -197,6 +200,8 @@ def page_context(catalog: Catalog, url: str) -> object | None:
         return ArchiveContext(entries, choices(catalog.records))
     if url == SEARCH_URL:
         return SearchContext(FACETS, len(catalog.records))
+    if url == DATA_URL:
+        return opendata_context(catalog)  # krat.opendata.OpenDataContext
     if url == "":
         return HomeContext(catalog.records[:LATEST_ON_HOME], catalog.summaries(), len(catalog.records))
     if url == "qarqet/":

@@ -54,8 +54,9 @@ class Record:
 
     @property
     def id(self) -> str:
-        """Stable identifier: prefecture and file name without extension, e.g. 'kukes/2018-02-16-analiza'."""
-        return f"{self.prefecture.slug}/{Path(self.src_uri).stem}"
+        """Stable identifier: prefecture and file name without extension, e.g. 'kukes/2018-02-16-analiza'.
+        (String operations, not pathlib: every export reads it for every record.)"""
+        return f"{self.prefecture.slug}/{self.src_uri.rsplit('/', 1)[-1].removesuffix('.md')}"
 
     @property
     def url(self) -> str:
