@@ -72,7 +72,7 @@ def outputs(site) -> dict[str, bytes]:
     return {str(path.relative_to(site)): path.read_bytes() for path in (site / "te-dhena").rglob("*") if path.is_file()}
 
 
-def test_json_csv_and_feeds_count_the_published_records(sites, published):
+def test_json_csv_feeds_and_archive_count_the_published_records(sites, published):
     site = sites["public"]
     expected = len(published.records)
     assert expected == 6
@@ -82,7 +82,9 @@ def test_json_csv_and_feeds_count_the_published_records(sites, published):
     assert len(entry_ids(read_history(reader(site), "te-dhena/feed/procesverbalet.xml"))) == expected
     per_prefecture = [read_history(reader(site), f"te-dhena/feed/qarku-{slug}.xml") for slug in published.by_prefecture]
     assert sum(len(entry_ids(history)) for history in per_prefecture) == expected
-    # After the /arkiva/ page is merged: assert its record count equals `expected` here too.
+    archive = (site / "arkiva/index.html").read_text(encoding="utf-8")
+    assert archive.count('<li class="krat-archive__item"') == expected
+    assert f'data-total="{expected}"' in archive
     for key, name in TABLES.items():
         assert len(document[key]) == document["counts"][key] == len(csv_rows(site, name))
     assert document["counts"] == {
