@@ -109,6 +109,11 @@ class Catalog:
                     record.plan_links.append(PlanLink(self.plans_by_id[plan_id], role))
                     seen.add(plan_id)
 
+    def prefecture_at(self, url: str) -> Prefecture | None:
+        """The prefecture whose page is at `url` ('qarqet/<slug>/'), None for any other page."""
+        slug = url.removeprefix("qarqet/").removesuffix("/")
+        return self.refdata.prefectures[slug] if url.startswith("qarqet/") and slug in self.by_prefecture else None
+
     def plans_of(self, slug: str) -> list[Plan]:
         return [plan for plan in self.plans if plan.prefecture.slug == slug]
 

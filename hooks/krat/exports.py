@@ -150,9 +150,9 @@ def page_links(catalog: Catalog, url: str) -> PageLinks:
     also show their own feeds (and a prefecture its calendars)."""
     if url == "":
         return PageLinks([SITE_FEED, ARTICLES], [SITE_FEED])
-    slug = url.removeprefix("qarqet/").removesuffix("/")
-    if url.startswith("qarqet/") and slug in catalog.by_prefecture:
-        own = prefecture_subscriptions(catalog.refdata.prefectures[slug])
+    prefecture = catalog.prefecture_at(url)
+    if prefecture is not None:
+        own = prefecture_subscriptions(prefecture)
         return PageLinks([SITE_FEED, own[0]], own)  # calendars have no autodiscovery: shown only
     if url == AWARENESS_URL:
         return PageLinks([SITE_FEED, ARTICLES], [ARTICLES])

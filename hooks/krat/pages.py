@@ -12,7 +12,7 @@ from krat.awareness import LATEST_ACTIVITY, ArticleGroup, awareness_activity, gr
 from krat.campaigns import Campaign, NextCampaign, next_campaign
 from krat.catalog import Catalog, PrefectureSummary, YearGroup
 from krat.contacts import Contact
-from krat.exports import DATA_URL
+from krat.exports import AWARENESS_URL, DATA_URL
 from krat.facets import (
     FACETS,
     Choice,
@@ -30,7 +30,6 @@ from krat.records import Record
 from krat.refdata import Prefecture
 
 LATEST_ON_HOME = 8
-AWARENESS_URL = "ndergjegjesim/"
 ARCHIVE_URL = "arkiva/"
 SEARCH_URL = "kerko/"
 
@@ -206,9 +205,9 @@ def page_context(catalog: Catalog, url: str) -> object | None:
         return HomeContext(catalog.records[:LATEST_ON_HOME], catalog.summaries(), len(catalog.records))
     if url == "qarqet/":
         return PrefecturesContext(catalog.summaries(), len(catalog.records))
-    slug = url.removeprefix("qarqet/").removesuffix("/")
-    if url.startswith("qarqet/") and slug in catalog.by_prefecture:
-        prefecture = catalog.refdata.prefectures[slug]
+    prefecture = catalog.prefecture_at(url)
+    if prefecture is not None:
+        slug = prefecture.slug
         count = len(catalog.by_prefecture[slug])
         return PrefectureContext(
             prefecture,

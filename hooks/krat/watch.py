@@ -11,22 +11,19 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from krat.preview import fingerprint
+
 ROUND_STARTS = "krat check --watch: po kontrollohet..."
 ROUND_ENDS = "krat check --watch: u kontrollua; pritet ndryshimi i radhës (Ctrl+C ndalon)"
-
-
-def snapshot(folder: Path) -> dict[Path, tuple[int, int]]:
-    """Every file under `folder` with its modification time and size: a change in either means a new round."""
-    return {path: (path.stat().st_mtime_ns, path.stat().st_size) for path in folder.rglob("*") if path.is_file()}
 
 
 def watch(check: Callable[[], object], folder: Path, interval: float = 1.0, rounds: int | None = None) -> None:
     """Run `check` now and after every change under `folder`, between ROUND_STARTS and ROUND_ENDS on stderr (where
     `krat check` prints its problems, so the order holds); stop after `rounds` checks when given (for tests).
-    The snapshot is taken before each check, so a file saved while a check runs starts the next round."""
+    The fingerprint is taken before each check, so a file saved while a check runs starts the next round."""
     seen, done = None, 0
     while rounds is None or done < rounds:
-        current = snapshot(folder)
+        current = fingerprint([folder], "")  # paths, sizes and modification times
         if current != seen:
             print(ROUND_STARTS, file=sys.stderr, flush=True)
             check()
