@@ -25,9 +25,15 @@ def on_page_read_source(page, config):
     return mkdocs_adapter.read_source(page)
 
 
+def on_nav(nav, config, files):
+    return mkdocs_adapter.keep_nav(nav)
+
+
 def on_env(env, config, files):
-    """Contacts go to every page's footer."""
+    """Contacts go to every page's footer; every page's Markdown is rendered now, so search indexing starts, in a
+    second process, while MkDocs renders the pages."""
     mkdocs_adapter.add_globals(env)
+    mkdocs_adapter.start_search_index(env, config, files)
     return env
 
 
@@ -41,5 +47,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    """Index the written site for search."""
-    mkdocs_adapter.index_search(config)
+    """Wait for the search index."""
+    mkdocs_adapter.finish_search_index()
+
+
+def on_build_error(error):
+    mkdocs_adapter.cancel_search_index()

@@ -6,13 +6,16 @@ Screenshots of the search page and the archive go to test-artifacts/.
 
 import gzip
 import json
+import os
 import re
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 from browser import SEARCH_DONE, SEARCH_MESSAGE, chromium_page, needs_chromium, served
 from conftest import FIXTURES, ROOT
-from krat.search import SearchIndexError, build_index
+from krat.search import FAILED, SearchIndexError, pagefind_command, start_index
 from sitebuild import build, make_site_source
 
 REAL_SITE = ROOT / "site"
@@ -42,10 +45,10 @@ def site(tmp_path_factory) -> Path:
     return where / "site"
 
 
-def fragments(site: Path) -> dict[str, dict]:
+def fragments(site: Path, index: str = "pagefind") -> dict[str, dict]:
     """Pagefind's record of every indexed page, by URL (its files are gzip with a 12-byte signature)."""
     pages = {}
-    for path in (site / "pagefind" / "fragment").iterdir():
+    for path in (site / index / "fragment").iterdir():
         page = json.loads(gzip.decompress(path.read_bytes())[12:])
         pages[page["url"]] = page
     return pages
@@ -106,9 +109,53 @@ def test_archive_lists_every_public_record_newest_first_with_its_facets(site):
     assert '<option value="kukes">Kukës (4)</option>' in html
 
 
+def test_index_built_beside_mkdocs_equals_pagefind_over_the_finished_pages(site, tmp_path):
+    """The build indexes bare pages rendered from each template's `indexed` block while MkDocs renders the
+    full pages (krat.search); Pagefind run afterwards over the pages a reader gets must record the same."""
+    subprocess.run(pagefind_command(site, tmp_path / "reference"), check=True, capture_output=True)
+    built, reference = fragments(site), fragments(tmp_path, "reference")
+    assert set(built) == set(reference) and len(built) >= 10
+    for url, page in reference.items():
+        assert built[url] == page, url  # content, title, metadata, filters, sort keys, anchors, word count
+
+
+def test_index_job_writes_the_pages_it_is_given_and_indexes_them(tmp_path):
+    pages = [("a/index.html", "<div data-pagefind-body><h1>Takimi i parë</h1><p>Kukës</p></div>"),
+             ("b/c/index.html", "<div data-pagefind-body><h1>Plani</h1><p>Korçë</p></div>")]  # fmt: skip
+    job = start_index(iter(pages), "sq", tmp_path / "index")
+    job.finish()
+    indexed = fragments(tmp_path, "index")
+    assert set(indexed) == {"/a/", "/b/c/"} and indexed["/b/c/"]["meta"]["title"] == "Plani"
+    assert not job.pages_dir.exists()
+
+
 def test_a_failed_index_is_an_error_in_albanian(tmp_path):
-    with pytest.raises(SearchIndexError, match="Indeksi i kërkimit \\(Pagefind\\) nuk u ndërtua"):
-        build_index(tmp_path)
+    with pytest.raises(SearchIndexError, match=re.escape(FAILED)):
+        start_index(iter([]), "sq", tmp_path / "index").finish()  # Pagefind finds no page to index
+
+
+def test_an_error_while_writing_the_pages_is_an_error_in_albanian_with_its_cause(tmp_path):
+    def pages():
+        yield "a/index.html", "<div data-pagefind-body><h1>Takimi</h1></div>"
+        raise ValueError("shablloni u prish")
+
+    job = start_index(pages(), "sq", tmp_path / "index")
+    with pytest.raises(SearchIndexError, match=re.escape(FAILED)) as error:
+        job.finish()
+    assert "ValueError: shablloni u prish" in str(error.value)
+    assert not job.pages_dir.exists() and not (tmp_path / "index").exists()
+
+
+def test_a_cancelled_index_leaves_no_process_and_no_files(tmp_path):
+    def pages():
+        time.sleep(60)
+        yield "a/index.html", ""
+
+    job = start_index(pages(), "sq", tmp_path / "index")
+    job.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(job.pid, os.WNOHANG)  # already reaped
+    assert not job.pages_dir.exists()
 
 
 # In the browser ---------------------------------------------------------------------------------------------

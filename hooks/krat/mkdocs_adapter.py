@@ -6,15 +6,17 @@
 
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from markupsafe import escape
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from krat import preview
+from krat import fragments, preview
 from krat.articles import Article
 from krat.catalog import DATA_DIR, Catalog, build_catalog
 from krat.contacts import stale_contacts
@@ -24,11 +26,14 @@ from krat.pages import HelpContext, generated_pages, page_context
 from krat.plans import Plan
 from krat.problems import ContentError
 from krat.records import Record
-from krat.search import SearchIndexError, build_index
+from krat.search import INDEX_FOLDER, IndexJob, SearchIndexError, start_index
 
 log = logging.getLogger("mkdocs.plugins.krat")
 _catalog: Catalog | None = None
+_search: IndexJob | None = None
+_nav = None  # MkDocs gives the navigation to `on_nav` only; the search index needs it at `on_env`
 TEMPLATES = {Record: "record.html", Plan: "plan.html", Article: "article.html"}
+INDEXED_BLOCK = "indexed"  # the template block holding what a page gives the search index
 
 
 def load(config: MkDocsConfig) -> None:
@@ -137,18 +142,58 @@ def add_context(context: dict, page: Page) -> dict:
 
 
 def add_globals(env) -> None:
-    """Contacts for every page's footer, including pages without a `krat` context (404)."""
+    """Contacts for every page's footer, including pages without a `krat` context (404); the frame parts shared
+    by pages outside the navigation (krat.fragments)."""
     env.globals["krat_help"] = HelpContext(_catalog.contacts)
+    fragments.install(env, _nav)
 
 
-def index_search(config: MkDocsConfig) -> None:
-    """Build the Pagefind index over the written site; `make serve` skips it (seconds per edit, and the index
-    would describe a half-edited site), and its search page says so."""
+def keep_nav(nav):
+    global _nav
+    _nav = nav
+    return nav
+
+
+def start_search_index(env, config: MkDocsConfig, files: Files) -> None:
+    """Start indexing for search in a second process (krat.search), now that every page's Markdown is rendered;
+    MkDocs renders the full pages meanwhile. `make serve` skips it (the index would describe a half-edited site
+    and cost seconds per edit), and its search page says so."""
+    global _search
     if os.environ.get("KRAT_SERVE"):
         log.info("krat: gjatë `make serve` indeksi i kërkimit nuk ndërtohet")
         return
+    pages = indexed_pages(env, config, files, _nav)
+    _search = start_index(pages, config.theme["language"], Path(config.site_dir) / INDEX_FOLDER)
+
+
+def indexed_pages(env, config: MkDocsConfig, files: Files, nav) -> Iterator[tuple[str, str]]:
+    """Each page's indexed element: its template's `indexed` block, rendered with the context MkDocs gives the
+    whole page. Templates without the block (home, lists, archive) are left out of the index, as on the page."""
+    pages = files.documentation_pages()
+    for file in pages:
+        template = env.get_template(file.page.meta.get("template", "main.html"))
+        block = template.blocks.get(INDEXED_BLOCK)
+        if block is not None:
+            context = get_context(nav, pages, config, file.page)
+            context = config.plugins.on_page_context(context, page=file.page, config=config, nav=nav)
+            yield file.dest_uri, "".join(block(template.new_context(context)))
+
+
+def finish_search_index() -> None:
+    """Wait for the search index; a failure stops the build."""
+    global _search
+    job, _search = _search, None
+    if job is None:
+        return
     try:
-        summary = build_index(Path(config.site_dir))
+        log.debug("krat: %s", job.finish())
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
-    log.debug("krat: %s", summary)
+
+
+def cancel_search_index() -> None:
+    """The build failed: stop indexing."""
+    global _search
+    if _search is not None:
+        _search.cancel()
+        _search = None

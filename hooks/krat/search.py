@@ -1,33 +1,110 @@
-"""The search index: Pagefind run over the built site, after MkDocs has written every page.
+"""The search index: Pagefind, run in a second process while MkDocs is still rendering pages.
 
 Pagefind reads only what the templates mark: `data-pagefind-body` on the content of records, plans, articles and
 hand-written pages; `data-pagefind-meta` (title, prefecture, date) and `data-pagefind-filter` (prefecture, year,
 committee, kind, topic). It writes `pagefind/` into the site: the search code, and an index split into small
 compressed chunks that a browser loads only as a query needs them. It folds diacritics itself, so `korce`
 finds `Korçë` and the reverse, and it drops no stop words.
+
+Why a second process. MkDocs renders on one core; Pagefind, run after it, added about a third to every build. So
+once every page's Markdown is rendered (MkDocs' `on_env`), `start_index` forks: the child writes, for each indexed
+page, a bare HTML file holding only that page's indexed element, rendered by the page's own template block (so it
+is the same HTML the page carries; a test compares the two indexes), then becomes Pagefind (`exec`: its Python
+memory is given back before Pagefind allocates its own). Meanwhile MkDocs renders the full pages on the other
+core; `IndexJob.finish` waits for the child at the end of the build.
 """
 
-import subprocess
+import gc
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind_bin import get_executable
 
 INDEX_FOLDER = "pagefind"
 IGNORED = ".headerlink"  # the "#" anchors beside headings would end up in titles and excerpts
+FAILED = "Indeksi i kërkimit (Pagefind) nuk u ndërtua"
 
 
 class SearchIndexError(Exception):
-    """Pagefind failed; the message carries its output."""
+    """Pagefind failed, or the pages for it could not be written; the message carries the output."""
 
 
-def build_index(site_dir: Path) -> str:
-    """Index the built site in `site_dir`; return Pagefind's summary. A failure is an error: a site whose search
-    silently finds nothing would look broken to every reader."""
-    command = [str(get_executable()), "--site", str(site_dir), "--output-subdir", INDEX_FOLDER]
-    command += ["--exclude-selectors", IGNORED]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0 or not (site_dir / INDEX_FOLDER / "pagefind.js").is_file():
-        raise SearchIndexError(
-            f"Indeksi i kërkimit (Pagefind) nuk u ndërtua (kodi {result.returncode}):\n{result.stderr or result.stdout}"
-        )
-    return result.stdout
+def pagefind_command(pages_dir: Path, output_dir: Path) -> list[str]:
+    """Index the HTML files under `pages_dir` into `output_dir` (tests also run it over a finished site)."""
+    command = [str(get_executable()), "--site", str(pages_dir), "--output-path", str(output_dir)]
+    return command + ["--exclude-selectors", IGNORED, "--quiet"]
+
+
+@dataclass
+class IndexJob:
+    """A forked child writing the bare pages and then running Pagefind; its output goes to `log`."""
+
+    pid: int
+    pages_dir: Path
+    output_dir: Path
+    log: Path
+
+    def finish(self) -> str:
+        """Wait for the child; return Pagefind's output or raise SearchIndexError. Removes the bare pages."""
+        _, status = os.waitpid(self.pid, 0)
+        try:
+            output = self.log.read_text(encoding="utf-8", errors="replace")
+            _check(os.waitstatus_to_exitcode(status), output, self.output_dir)
+            return output
+        finally:
+            shutil.rmtree(self.pages_dir, ignore_errors=True)
+
+    def cancel(self) -> None:
+        """The build failed: stop the child and remove its files."""
+        try:
+            os.kill(self.pid, 9)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        shutil.rmtree(self.pages_dir, ignore_errors=True)
+
+
+def start_index(pages: Iterable[tuple[str, str]], language: str, output_dir: Path) -> IndexJob:
+    """Fork a child that writes each `(path, indexed_html)` of `pages` as a bare page under a temporary folder
+    and then runs Pagefind over it into `output_dir`. `pages` is consumed in the child only: rendering it is
+    part of the work moved off MkDocs' core. `language` is the site's (`<html lang>`, which Pagefind reads)."""
+    pages_dir = Path(tempfile.mkdtemp(prefix="krat-kerkimi-"))
+    log = pages_dir / "pagefind.log"
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child never returns
+        _child(pages, language, pages_dir / "faqet", output_dir, log)
+    return IndexJob(pid, pages_dir, output_dir, log)
+
+
+def _child(pages: Iterable[tuple[str, str]], language: str, pages_dir: Path, output_dir: Path, log: Path) -> None:
+    """Write the bare pages, then replace this process with Pagefind; on any error, exit with the traceback
+    in the log."""
+    gc.disable()  # short-lived: collecting would touch, and so copy, the memory shared with MkDocs
+    descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(descriptor, 1)
+    os.dup2(descriptor, 2)
+    try:
+        for path, html in pages:
+            target = pages_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(f'<!doctype html><html lang="{language}"><body>{html}</body></html>', encoding="utf-8")
+        pages_dir.mkdir(parents=True, exist_ok=True)  # Pagefind reports a site with no pages itself
+        command = pagefind_command(pages_dir, output_dir)
+        os.execv(command[0], command)
+    except BaseException:
+        os.write(descriptor, traceback.format_exc().encode())
+    finally:
+        os._exit(1)
+
+
+def _check(code: int, output: str, output_dir: Path) -> None:
+    if code != 0 or not (output_dir / "pagefind.js").is_file():
+        raise SearchIndexError(f"{FAILED} (kodi {code}):\n{output.strip()}")

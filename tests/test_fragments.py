@@ -1,0 +1,57 @@
+"""Material's frame parts shared by the pages outside the navigation (krat.fragments) change no page."""
+
+import os
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+
+from conftest import ROOT
+from krat.bench import MKDOCS, project_config
+from krat.corpus import generate
+from krat.fragments import FragmentCache
+from mkdocs.structure.files import InclusionLevel
+from sitebuild import BUILD_DATE_EPOCH
+
+NAV = SimpleNamespace(pages=[SimpleNamespace(url=url) for url in ("", "qarqet/", "plane/", "ndergjegjesim/")])
+
+
+def page(url: str, inclusion=InclusionLevel.NOT_IN_NAV, **meta) -> SimpleNamespace:
+    return SimpleNamespace(url=url, meta=meta, file=SimpleNamespace(inclusion=inclusion))
+
+
+def test_pages_outside_the_navigation_that_link_to_it_alike_share_a_part():
+    cache = FragmentCache(NAV)
+    record = cache.key("nav", page("takime/kukes/2018/2018-02-16-analiza/"), "../../../..")
+    assert record == cache.key("nav", page("takime/korce/2019/2019-10-18-fushata/"), "../../../..")
+    # a plan sits under plane/, so its link to the plans' list is written differently
+    assert record != cache.key("nav", page("plane/kukes/2018/"), "../../..")
+    assert cache.key("nav", page("takime/kukes/2018/x/"), "../../../..") != cache.key("tabs", page("takime/kukes/2018/x/"), "../../../..")  # fmt: skip
+    assert cache.key("nav", page("qarqet/", InclusionLevel.INCLUDED), "..") is None  # may hold the active item
+    assert cache.key("nav", page("takime/kukes/2018/x/", hide=["navigation"]), "../../../..") is None
+
+
+def test_reuse_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("KRAT_FRAGMENTS", "0")
+    assert not FragmentCache(NAV).enabled
+
+
+def test_shared_frame_parts_leave_every_page_as_rendered_alone(tmp_path):
+    generate(tmp_path / "project", 50, content_source=ROOT / "content" / "_data")
+    config = project_config(tmp_path)
+
+    def build(folder: str, reuse: str) -> Path:
+        environment = dict(
+            os.environ, KRAT_FRAGMENTS=reuse, SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH, NO_MKDOCS_2_WARNING="1"
+        )
+        command = [str(MKDOCS), "build", "--strict", "-q", "-f", str(config), "-d", str(tmp_path / folder)]
+        result = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        return tmp_path / folder
+
+    def pages(site: Path) -> list[Path]:
+        return sorted(path.relative_to(site) for path in site.rglob("*.html") if "pagefind" not in path.parts)
+
+    alone, shared = build("alone", "0"), build("shared", "1")
+    assert len(pages(alone)) > 100 and pages(alone) == pages(shared)
+    for path in pages(alone):
+        assert (shared / path).read_bytes() == (alone / path).read_bytes(), path
