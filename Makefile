@@ -63,8 +63,9 @@ test: site browser
 
 # Speed and memory are measured here, never by timed assertions in tests. RECORDS=10000 for the large run.
 RECORDS ?= 2000
+REPEAT ?= 3
 bench: $(STAMP)
-	$(BIN)/krat bench --records $(RECORDS)
+	$(BIN)/krat bench --records $(RECORDS) --repeat $(REPEAT)
 
 clean:
 	rm -rf site site-members .site.tmp .site.old .site-members.tmp .site-members.old

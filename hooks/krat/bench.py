@@ -3,15 +3,15 @@
 (a) the project: the real mkdocs.yml, hooks and overrides, strict, search included;
 (b) the baseline: the same record Markdown files, plain MkDocs + Material, no hooks, records out of the
     navigation, default search.
-Each build runs in its own process; wall time and peak memory are measured. Peak memory is the larger of the
-biggest single process (the kernel's own count) and the largest sum of resident memory over the build and every
-process it started, sampled every 100 ms: the project indexes for search in a second process while MkDocs renders
-(krat.search), and the two together are what the machine must hold. The sum counts memory a forked process still
-shares with its parent twice, so it errs high. The search index is
-lunr's one JSON file for the baseline, Pagefind's data files (`*.pf_*`: metadata, index chunks, filters, page
-fragments) for the project; with Chromium installed the project's column "shkarkimi KB" is what a first visitor's
-browser downloads for one search (krat.browser), and the baseline's is its whole index, which lunr loads at once.
-The last line is `records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M`.
+Each build runs in its own process, `--repeat` times (3 by default) in turn, and the median is reported: a shared
+machine's speed drifts by a fifth from one minute to the next. Peak memory is the larger of the biggest single
+process (the kernel's own count) and the largest sum of resident memory over the build and every process it started,
+sampled every 100 ms: the project indexes for search in a second process while MkDocs renders (krat.search), and the
+two together are what the machine must hold. The sum counts memory a forked process still shares with its parent
+twice, so it errs high. The search index is lunr's one JSON file for the baseline, Pagefind's data files (`*.pf_*`:
+metadata, index chunks, filters, page fragments) for the project; with Chromium installed the project's column
+"shkarkimi KB" is what a first visitor's browser downloads for one search (krat.browser), and the baseline's is its
+whole index, which lunr loads at once. The last line is `records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M`.
 """
 
 import os
@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -49,13 +49,20 @@ class Measurement:
     download_kb: float | None = None
 
 
-def run(records: int, keep: Path | None = None) -> tuple[Measurement, Measurement]:
-    """Generate the corpus, build it both ways, print the table and the final line; return both measurements."""
+def run(records: int, keep: Path | None = None, repeat: int = 1) -> tuple[Measurement, Measurement]:
+    """Generate the corpus, build it both ways `repeat` times in turn, print the table and the final line with
+    the median build of each; return both medians."""
     work = Path(keep or tempfile.mkdtemp(prefix="krat-bench-"))
     generate_corpus(work, records)
-    baseline_docs = _baseline_docs(work)
-    project = _measure("projekti", project_config(work), work / "project" / "site")
-    baseline = _measure("MkDocs bazë", _baseline_config(work, baseline_docs), work / "baseline" / "site")
+    project_yml, baseline_yml = project_config(work), _baseline_config(work, _baseline_docs(work))
+    projects, baselines = [], []
+    for turn in range(1, repeat + 1):  # in turn, so that a slower spell of a shared machine slows both
+        projects.append(_measure("projekti", project_yml, work / "project" / "site"))
+        baselines.append(_measure("MkDocs bazë", baseline_yml, work / "baseline" / "site"))
+        if repeat > 1:
+            print(f"Matja {turn}/{repeat}: projekti {projects[-1].seconds:.2f} s, "
+                  f"MkDocs bazë {baselines[-1].seconds:.2f} s", flush=True)  # fmt: skip
+    project, baseline = _median(projects), _median(baselines)
     if CHROMIUM:
         project.download_kb = search_download_kb(work / "project" / "site", SEARCH_QUERY)
         baseline.download_kb = baseline.search_kb
@@ -66,6 +73,12 @@ def run(records: int, keep: Path | None = None) -> tuple[Measurement, Measuremen
     if keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return project, baseline
+
+
+def _median(runs: list[Measurement]) -> Measurement:
+    """The run with the median time, with the highest peak memory of all runs (memory is a limit, not a mean)."""
+    middle = sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
+    return replace(middle, peak_mb=max(run.peak_mb for run in runs))
 
 
 def generate_corpus(work: Path, records: int) -> Corpus:

@@ -404,6 +404,8 @@ def add_bench_command(commands) -> None:
     )
     bench.add_argument("--records", type=int, default=2000, metavar="N", help="sa procesverbale (parazgjedhje 2000)")
     bench.add_argument("--keep", type=Path, metavar="DOSJA", help="ruaj korpusin dhe faqet e ndërtuara këtu")
+    repeat_help = "sa herë ndërtohet secila, me radhë (parazgjedhje 3); raportohet mesorja"
+    bench.add_argument("--repeat", type=int, default=3, metavar="K", help=repeat_help)
     serve_help = "mat `make serve`: sa kohë duhet që faqja e një procesverbali të ndryshuar të shfaqet e re"
     bench.add_argument("--serve", action="store_true", help=serve_help)
     bench.set_defaults(run=run_bench)
@@ -412,7 +414,10 @@ def add_bench_command(commands) -> None:
 def run_bench(arguments) -> int:
     from krat import bench, servebench  # imported here: only the benchmark needs them
 
-    (servebench if arguments.serve else bench).run(arguments.records, keep=arguments.keep)
+    if arguments.serve:
+        servebench.run(arguments.records, keep=arguments.keep)
+    else:
+        bench.run(arguments.records, keep=arguments.keep, repeat=max(arguments.repeat, 1))
     return 0
 
 

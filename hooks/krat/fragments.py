@@ -5,12 +5,14 @@ each one (the navigation, the tabs, the footer, the configuration script) took a
 spent on templates. For such a page those parts do not depend on the page itself: no navigation item is active,
 there is no previous or next page, and every link in them points at a navigation page or at the site's own files.
 What does differ is how those links are written relative to the page (`../../qarqet/`), so a part is shared by
-the pages that write every such link the same way, and rendered anew for the first page that writes one
-differently. Pages in the navigation are always rendered whole.
+the pages that write every such link the same way: the same depth and first folder (for the links to top-level
+pages such as /kerko/ and to the site's files) and the same relative link to each navigation page (should the
+navigation ever list a deeper page). It is rendered anew for the first page that writes one differently. Pages
+in the navigation are always rendered whole, and so is the page's title in the header.
 
 The templates wrap each part in `{% call krat_fragment("name") %}…{% endcall %}` (overrides/main.html and
-overrides/partials/nav.html). `KRAT_FRAGMENTS=0` turns the reuse off; a test builds the site both ways and
-compares every page byte for byte.
+overrides/partials/nav.html and header.html). `KRAT_FRAGMENTS=0` turns the reuse off; a test builds the site both
+ways and compares every page byte for byte.
 """
 
 import os
@@ -52,4 +54,5 @@ class FragmentCache:
         """What the part depends on for `page`, or None when it must be rendered for this page alone."""
         if page is None or not page.file.inclusion.is_not_in_nav() or page.meta.get("hide"):
             return None
-        return (name, base_url, *(get_relative_url(target, page.url) for target in self.targets))
+        first_folder = page.url.split("/", 1)[0]
+        return (name, base_url, first_folder, *(get_relative_url(target, page.url) for target in self.targets))
