@@ -4,14 +4,16 @@
 (b) the baseline: the same record Markdown files, plain MkDocs + Material, no hooks, records out of the
     navigation, default search.
 Each build runs in its own process, `--repeat` times (3 by default) in turn, and the median is reported: a shared
-machine's speed drifts by a fifth from one minute to the next. Peak memory is the larger of the biggest single
-process (the kernel's own count) and the largest sum of resident memory over the build and every process it started,
-sampled every 100 ms: the project indexes for search in a second process while MkDocs renders (krat.search), and the
-two together are what the machine must hold. The sum counts memory a forked process still shares with its parent
-twice, so it errs high. The search index is lunr's one JSON file for the baseline, Pagefind's data files (`*.pf_*`:
-metadata, index chunks, filters, page fragments) for the project; with Chromium installed the project's column
-"shkarkimi KB" is what a first visitor's browser downloads for one search (krat.browser), and the baseline's is its
-whole index, which lunr loads at once. The last line is `records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M`.
+machine's speed drifts by a fifth from one minute to the next. "CPU s" is the processor time of the build and every
+process it waited for (user and system): the project spreads its work over two cores, so it uses more processor time
+than its wall time. Peak memory is the larger of the biggest single process (the kernel's own count) and the largest
+sum of resident memory over the build and every process it started, sampled every 100 ms: the project indexes for
+search in a second process while MkDocs renders (krat.search), and the two together are what the machine must hold.
+The sum counts memory a forked process still shares with its parent twice, so it errs high. The search index is
+lunr's one JSON file for the baseline, Pagefind's data files (`*.pf_*`: metadata, index chunks, filters, page
+fragments) for the project; with Chromium installed the project's column "shkarkimi KB" is what a first visitor's
+browser downloads for one search (krat.browser), and the baseline's is its whole index, which lunr loads at once.
+The last line is `records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M`.
 """
 
 import os
@@ -41,6 +43,7 @@ class Measurement:
 
     name: str
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     output_mb: float
     largest_record_kb: float
@@ -133,22 +136,24 @@ def _measure(name: str, config: Path, site: Path) -> Measurement:
         process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=errors, env=environment, cwd=config.parent
         )
-        code, peak_kb = _follow(process.pid)
+        code, cpu_seconds, peak_kb = _follow(process.pid)
         seconds = time.perf_counter() - started
         process.returncode = code  # reaped by _follow; keeps Popen from waiting again
         if code != 0:
             errors.seek(0)
             raise SystemExit(f"Ndërtimi '{name}' dështoi:\n{errors.read().decode(errors='replace')[-3000:]}")
-    return Measurement(name, seconds, peak_kb / 1024, *_output_sizes(site))
+    return Measurement(name, seconds, cpu_seconds, peak_kb / 1024, *_output_sizes(site))
 
 
-def _follow(pid: int) -> tuple[int, int]:
-    """Wait for process `pid`; return its exit code and its peak memory in KB (see the module's docstring)."""
+def _follow(pid: int) -> tuple[int, float, int]:
+    """Wait for process `pid`; return its exit code, the CPU seconds it and the processes it waited for used, and
+    its peak memory in KB (see the module's docstring)."""
     peak_kb = 0
     while True:
         done, status, usage = os.wait4(pid, os.WNOHANG)
         if done:
-            return os.waitstatus_to_exitcode(status), max(peak_kb, usage.ru_maxrss)
+            cpu_seconds = usage.ru_utime + usage.ru_stime
+            return os.waitstatus_to_exitcode(status), cpu_seconds, max(peak_kb, usage.ru_maxrss)
         peak_kb = max(peak_kb, _tree_rss_kb(pid))
         time.sleep(SAMPLE_S)
 
@@ -193,10 +198,11 @@ def _is_search_index(path: Path, site: Path) -> bool:
 
 
 def _print_table(rows: list[Measurement]) -> None:
-    header = ("ndërtimi", "koha s", "RSS MB", "dalja MB", "faqja max KB", "indeksi KB", "copa max KB", "shkarkimi KB")
+    header = ("ndërtimi", "koha s", "CPU s", "RSS MB", "dalja MB", "faqja max KB", "indeksi KB", "copa max KB",
+              "shkarkimi KB")  # fmt: skip
     print("\n" + " | ".join(f"{cell:>13}" for cell in header))
     for row in rows:
-        cells = (row.name, f"{row.seconds:.2f}", f"{row.peak_mb:.0f}", f"{row.output_mb:.1f}",
+        cells = (row.name, f"{row.seconds:.2f}", f"{row.cpu_seconds:.1f}", f"{row.peak_mb:.0f}", f"{row.output_mb:.1f}",
                  f"{row.largest_record_kb:.1f}", f"{row.search_kb:.0f}", f"{row.largest_chunk_kb:.0f}",
                  "—" if row.download_kb is None else f"{row.download_kb:.0f}")  # fmt: skip
         print(" | ".join(f"{cell:>13}" for cell in cells))

@@ -67,9 +67,14 @@ def search_download_kb(site, query: str) -> float:
     """What a first-time visitor downloads (KB) to search `site` for `query` on /kerko/: the page, its styles
     and scripts, and the parts of the Pagefind index the query needs."""
     sizes: dict[str, int] = {}
+
+    def record(request) -> None:
+        sizes[request.url] = request.sizes()["responseBodySize"]
+
     with served(site) as base, chromium_page() as page:
-        page.on("requestfinished", lambda request: sizes.__setitem__(request.url, request.sizes()["responseBodySize"]))
+        page.on("requestfinished", record)
         page.goto(f"{base}kerko/?q={query}")
         page.wait_for_function(SEARCH_DONE)
         page.wait_for_load_state("networkidle")
+        page.remove_listener("requestfinished", record)  # a request ending as the browser closes can't be sized
     return sum(sizes.values()) / 1024
