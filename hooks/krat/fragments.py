@@ -1,8 +1,8 @@
 """Parts of Material's page frame rendered once and reused by every page outside the navigation.
 
 Records, plans and articles are thousands of pages outside the navigation, and rendering Material's frame around
-each one (the navigation, the tabs, the footer, the configuration script) took about half of the time MkDocs
-spent on templates. For such a page those parts do not depend on the page itself: no navigation item is active,
+each one (the navigation, the tabs, the header, the footer, the configuration script) took about half of the time
+MkDocs spent on templates. For such a page those parts do not depend on the page itself: no navigation item is active,
 there is no previous or next page, and every link in them points at a navigation page or at the site's own files.
 What does differ is how those links are written relative to the page (`../../qarqet/`), so a part is shared by
 the pages that write every such link the same way: the same depth and first folder (for the links to top-level
