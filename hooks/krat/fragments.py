@@ -40,19 +40,26 @@ class FragmentCache:
         self.targets = sorted({page.url for page in nav.pages} | {""}) if nav is not None else None
         self.enabled = os.environ.get("KRAT_FRAGMENTS", "1") != "0" and self.targets is not None
         self.parts: dict[tuple, str] = {}
+        self.last: tuple = (None, None)  # (page, its shape): the parts of one page are asked for one after another
 
     @pass_context
     def __call__(self, context, name: str, caller) -> str:
-        key = self.key(name, context.get("page"), context.get("base_url")) if self.enabled else None
+        key = self.key(name, context.get("page")) if self.enabled else None
         if key is None:
             return caller()
         if key not in self.parts:
             self.parts[key] = caller()
         return self.parts[key]
 
-    def key(self, name: str, page, base_url: str) -> tuple | None:
+    def key(self, name: str, page) -> tuple | None:
         """What the part depends on for `page`, or None when it must be rendered for this page alone."""
         if page is None or not page.file.inclusion.is_not_in_nav() or page.meta.get("hide"):
             return None
-        first_folder = page.url.split("/", 1)[0]
-        return (name, base_url, first_folder, *(get_relative_url(target, page.url) for target in self.targets))
+        if self.last[0] is not page:
+            self.last = (page, self.shape(page.url))
+        return (name, *self.last[1])
+
+    def shape(self, url: str) -> tuple:
+        """How a page at `url` writes the links of a shared part: its first folder, and its relative link to the
+        site's root (its depth, as `base_url`) and to every navigation page."""
+        return (url.split("/", 1)[0], *(get_relative_url(target, url) for target in self.targets))

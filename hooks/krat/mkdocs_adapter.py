@@ -149,6 +149,7 @@ def add_globals(env) -> None:
 
 
 def keep_nav(nav):
+    """Remember the navigation for `on_env` (the shared frame parts and the search index need it)."""
     global _nav
     _nav = nav
     return nav
