@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from browser import SEARCH_DONE, SEARCH_MESSAGE, chromium_page, needs_chromium, served
 from conftest import FIXTURES, ROOT
-from krat.search import FAILED, SearchIndexError, pagefind_command, start_index
+from krat.search import FAILED, SearchIndexError, pagefind_command, scratch_folder, start_index
 from sitebuild import build, make_site_source
 
 REAL_SITE = ROOT / "site"
@@ -123,16 +123,22 @@ def test_index_built_beside_mkdocs_equals_pagefind_over_the_finished_pages(site,
 def test_index_job_writes_the_pages_it_is_given_and_indexes_them(tmp_path):
     pages = [("a/index.html", "<div data-pagefind-body><h1>Takimi i parë</h1><p>Kukës</p></div>"),
              ("b/c/index.html", "<div data-pagefind-body><h1>Plani</h1><p>Korçë</p></div>")]  # fmt: skip
-    job = start_index(iter(pages), "sq", tmp_path / "index")
+    job = start_index(iter(pages), 2, "sq", tmp_path / "index")
     job.finish()
     indexed = fragments(tmp_path, "index")
     assert set(indexed) == {"/a/", "/b/c/"} and indexed["/b/c/"]["meta"]["title"] == "Plani"
     assert not job.pages_dir.exists()
 
 
+def test_bare_pages_go_to_memory_only_when_it_has_room(tmp_path):
+    assert scratch_folder(10, memory=tmp_path) == str(tmp_path)
+    assert scratch_folder(10**12, memory=tmp_path) is None  # 64 PB: no machine has the room
+    assert scratch_folder(10, memory=tmp_path / "mungon") is None
+
+
 def test_a_failed_index_is_an_error_in_albanian(tmp_path):
     with pytest.raises(SearchIndexError, match=re.escape(FAILED)):
-        start_index(iter([]), "sq", tmp_path / "index").finish()  # Pagefind finds no page to index
+        start_index(iter([]), 0, "sq", tmp_path / "index").finish()  # Pagefind finds no page to index
 
 
 def test_an_error_while_writing_the_pages_is_an_error_in_albanian_with_its_cause(tmp_path):
@@ -140,7 +146,7 @@ def test_an_error_while_writing_the_pages_is_an_error_in_albanian_with_its_cause
         yield "a/index.html", "<div data-pagefind-body><h1>Takimi</h1></div>"
         raise ValueError("shablloni u prish")
 
-    job = start_index(pages(), "sq", tmp_path / "index")
+    job = start_index(pages(), 1, "sq", tmp_path / "index")
     with pytest.raises(SearchIndexError, match=re.escape(FAILED)) as error:
         job.finish()
     assert "ValueError: shablloni u prish" in str(error.value)
@@ -152,7 +158,7 @@ def test_a_cancelled_index_leaves_no_process_and_no_files(tmp_path):
         time.sleep(60)
         yield "a/index.html", ""
 
-    job = start_index(pages(), "sq", tmp_path / "index")
+    job = start_index(pages(), 1, "sq", tmp_path / "index")
     job.cancel()
     with pytest.raises(ChildProcessError):
         os.waitpid(job.pid, os.WNOHANG)  # already reaped

@@ -7,8 +7,9 @@ Each build runs in its own process, `--repeat` times (3 by default) in turn, and
 machine's speed drifts by a fifth from one minute to the next. "CPU s" is the processor time of the build and every
 process it waited for (user and system): the project spreads its work over two cores, so it uses more processor time
 than its wall time. Peak memory is the larger of the biggest single process (the kernel's own count) and the largest
-sum of resident memory over the build and every process it started, sampled every 100 ms: the project indexes for
-search in a second process while MkDocs renders (krat.search), and the two together are what the machine must hold.
+sum of resident memory over the build and every process it started, plus the growth of the machine's in-memory files,
+sampled every 100 ms: the project indexes for search in a second process while MkDocs renders, from bare pages it
+writes to /dev/shm when there is room (krat.search), and all of these together are what the machine must hold.
 The sum counts memory a forked process still shares with its parent twice, so it errs high. The search index is
 lunr's one JSON file for the baseline, Pagefind's data files (`*.pf_*`: metadata, index chunks, filters, page
 fragments) for the project; with Chromium installed the project's column "shkarkimi KB" is what a first visitor's
@@ -148,14 +149,23 @@ def _measure(name: str, config: Path, site: Path) -> Measurement:
 def _follow(pid: int) -> tuple[int, float, int]:
     """Wait for process `pid`; return its exit code, the CPU seconds it and the processes it waited for used, and
     its peak memory in KB (see the module's docstring)."""
-    peak_kb = 0
+    peak_kb, shared_before = 0, _memory_files_kb()
     while True:
         done, status, usage = os.wait4(pid, os.WNOHANG)
         if done:
             cpu_seconds = usage.ru_utime + usage.ru_stime
             return os.waitstatus_to_exitcode(status), cpu_seconds, max(peak_kb, usage.ru_maxrss)
-        peak_kb = max(peak_kb, _tree_rss_kb(pid))
+        peak_kb = max(peak_kb, _tree_rss_kb(pid) + max(0, _memory_files_kb() - shared_before))
         time.sleep(SAMPLE_S)
+
+
+def _memory_files_kb() -> int:
+    """The machine's memory held by files in memory (`Shmem` in /proc/meminfo: /dev/shm, where the search
+    indexing writes its bare pages when there is room, krat.search); its growth during a build is the build's."""
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("Shmem:"):
+            return int(line.split()[1])
+    return 0
 
 
 def _tree_rss_kb(root: int) -> int:

@@ -164,7 +164,8 @@ def start_search_index(env, config: MkDocsConfig, files: Files) -> None:
         log.info("krat: gjatë `make serve` indeksi i kërkimit nuk ndërtohet")
         return
     pages = indexed_pages(env, config, files, _nav)
-    _search = start_index(pages, config.theme["language"], Path(config.site_dir) / INDEX_FOLDER)
+    count = len(files.documentation_pages())
+    _search = start_index(pages, count, config.theme["language"], Path(config.site_dir) / INDEX_FOLDER)
 
 
 def indexed_pages(env, config: MkDocsConfig, files: Files, nav) -> Iterator[tuple[str, str]]:

@@ -12,6 +12,11 @@ page, a bare HTML file holding only that page's indexed element, rendered by the
 is the same HTML the page carries; a test compares the two indexes), then becomes Pagefind (`exec`: its Python
 memory is given back before Pagefind allocates its own). Meanwhile MkDocs renders the full pages on the other
 core; `IndexJob.finish` waits for the child at the end of the build.
+
+Where the bare pages go. In memory (`/dev/shm`) when the machine has room there, else in the temporary folder:
+creating and deleting thousands of small files on disk costs more than writing them, and on ext4 without a journal
+(as on the build machines) every new file skips over each one deleted in the last minutes, so disk churn slows
+every later build's writes too.
 """
 
 import gc
@@ -29,6 +34,8 @@ from pagefind_bin import get_executable
 INDEX_FOLDER = "pagefind"
 IGNORED = ".headerlink"  # the "#" anchors beside headings would end up in titles and excerpts
 FAILED = "Indeksi i kërkimit (Pagefind) nuk u ndërtua"
+MEMORY_FOLDER = Path("/dev/shm")
+ROOM_PER_PAGE = 64 * 1024  # bytes; a bare page holds less than its whole page, and record pages stay under 60 KB
 
 
 class SearchIndexError(Exception):
@@ -70,11 +77,12 @@ class IndexJob:
         shutil.rmtree(self.pages_dir, ignore_errors=True)
 
 
-def start_index(pages: Iterable[tuple[str, str]], language: str, output_dir: Path) -> IndexJob:
-    """Fork a child that writes each `(path, indexed_html)` of `pages` as a bare page under a temporary folder
-    and then runs Pagefind over it into `output_dir`. `pages` is consumed in the child only: rendering it is
-    part of the work moved off MkDocs' core. `language` is the site's (`<html lang>`, which Pagefind reads)."""
-    pages_dir = Path(tempfile.mkdtemp(prefix="krat-kerkimi-"))
+def start_index(pages: Iterable[tuple[str, str]], count: int, language: str, output_dir: Path) -> IndexJob:
+    """Fork a child that writes each `(path, indexed_html)` of `pages` (at most `count` of them) as a bare page
+    under a temporary folder and then runs Pagefind over it into `output_dir`. `pages` is consumed in the child
+    only: rendering it is part of the work moved off MkDocs' core. `language` is the site's (`<html lang>`, which
+    Pagefind reads)."""
+    pages_dir = Path(tempfile.mkdtemp(prefix="krat-kerkimi-", dir=scratch_folder(count)))
     log = pages_dir / "pagefind.log"
     sys.stdout.flush()
     sys.stderr.flush()
@@ -82,6 +90,16 @@ def start_index(pages: Iterable[tuple[str, str]], language: str, output_dir: Pat
     if pid == 0:  # the child never returns
         _child(pages, language, pages_dir / "faqet", output_dir, log)
     return IndexJob(pid, pages_dir, output_dir, log)
+
+
+def scratch_folder(count: int, memory: Path = MEMORY_FOLDER) -> str | None:
+    """`memory` when it is a writable folder with room for `count` bare pages, else None (the temporary folder)."""
+    try:
+        usage = os.statvfs(memory)
+    except OSError:
+        return None
+    room = usage.f_bavail * usage.f_frsize >= count * ROOM_PER_PAGE
+    return str(memory) if room and os.access(memory, os.W_OK | os.X_OK) else None
 
 
 def _child(pages: Iterable[tuple[str, str]], language: str, pages_dir: Path, output_dir: Path, log: Path) -> None:
