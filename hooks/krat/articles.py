@@ -48,7 +48,7 @@ class Article:
 def load_articles(content_dir: Path, shown_root: str, refdata: ReferenceData) -> tuple[list[Article], list[Problem]]:
     """Validate every Markdown file under content/ndergjegjesim/ (a hand-written index.md there is the awareness
     page itself); return the good articles and all problems."""
-    return load_folder(content_dir, ARTICLES_DIR, shown_root, lambda *where: load_article(*where, refdata))
+    return load_folder(content_dir, ARTICLES_DIR, shown_root, load_article, refdata)
 
 
 def load_article(path: Path, src_uri: str, shown: str, refdata: ReferenceData) -> tuple[Article | None, list[Problem]]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from krat.parallel import map_in_two
 from krat.problems import Problem
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -160,14 +161,17 @@ def read_data_file(path: Path, shown_path: str) -> tuple[Document | None, list[P
     return (None if problems else document), problems
 
 
-def load_folder(content_dir: Path, folder: str, shown_root: str, load_one) -> tuple[list, list[Problem]]:
-    """Run `load_one(path, src_uri, shown_path)` on every Markdown file under `content/<folder>/` except the
-    folder's own hand-written `index.md`; return what loaded and every problem of every file."""
-    items, problems = [], []
+def load_folder(content_dir: Path, folder: str, shown_root: str, load_one, refdata) -> tuple[list, list[Problem]]:
+    """Run `load_one(path, src_uri, shown_path, refdata)` on every Markdown file under `content/<folder>/` except
+    the folder's own hand-written `index.md`; return what loaded and every problem of every file. The files are
+    shared between two cores (krat.parallel); what loads points at the reference data's own objects."""
+    where = []
     for path in sorted((content_dir / folder).rglob("*.md")):
         src_uri = path.relative_to(content_dir).as_posix()
         if src_uri != f"{folder}/index.md":
-            item, found = load_one(path, src_uri, f"{shown_root}/{src_uri}")
-            items += [item] if item else []
-            problems += found
+            where.append((path, src_uri, f"{shown_root}/{src_uri}", refdata))
+    items, problems = [], []
+    for item, found in map_in_two(lambda arguments: load_one(*arguments), where, refdata.objects()):
+        items += [item] if item else []
+        problems += found
     return items, problems

@@ -147,7 +147,7 @@ class Plan:
 
 def load_plans(content_dir: Path, shown_root: str, refdata: ReferenceData) -> tuple[list[Plan], list[Problem]]:
     """Validate every plan file under content/plane/; return the good plans and all problems."""
-    return load_folder(content_dir, PLANS_DIR, shown_root, lambda *where: load_plan(*where, refdata))
+    return load_folder(content_dir, PLANS_DIR, shown_root, load_plan, refdata)
 
 
 def load_plan(path: Path, src_uri: str, shown: str, refdata: ReferenceData) -> tuple[Plan | None, list[Problem]]:

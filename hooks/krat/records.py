@@ -89,7 +89,7 @@ def load_records(content_dir: Path, shown_root: str, refdata: ReferenceData) -> 
 
     `shown_root` is how messages name the content folder (e.g. 'content').
     """
-    records, problems = load_folder(content_dir, RECORDS_DIR, shown_root, lambda *where: load_record(*where, refdata))
+    records, problems = load_folder(content_dir, RECORDS_DIR, shown_root, load_record, refdata)
     problems += find_duplicates(records, shown_root)
     return records, problems
 

@@ -87,6 +87,10 @@ class ReferenceData:
     topics: Lookup[Topic]
     audiences: Lookup[Audience] = field(default_factory=lambda: Lookup([], "slug"))
 
+    def objects(self) -> list:
+        """Every prefecture, institution, topic and audience: what loaded content points at (krat.parallel)."""
+        return [*self.prefectures, *self.institutions, *self.topics, *self.audiences]
+
 
 FILES = {
     "prefectures.yml": (Prefecture, ("slug", "name", "seat", "municipalities")),
