@@ -34,6 +34,16 @@ def test_pages_outside_the_navigation_that_link_to_it_alike_share_a_part():
     assert cache.key("nav", page("takime/kukes/2018/x/", hide=["navigation"])) is None
 
 
+def test_a_shape_remembered_for_a_folder_is_the_shape_of_every_page_in_it():
+    deeper = SimpleNamespace(pages=[*NAV.pages, SimpleNamespace(url="qarqet/kukes/")])
+    urls = ["takime/kukes/2018/a/", "takime/kukes/2018/b/", "takime/kukes/2018/c.html", "takime/kukes/2018/d.html",
+            "takime/korce/2018/a/", "kerko/", "arkiva/", "404.html", "qarqet/", "qarqet/kukes/x/", "qarqet/korce/",
+            "qarqet/kukes/", "plane/kukes/2018/", "plane/kukes/"]  # fmt: skip
+    cache = FragmentCache(deeper)
+    assert [cache.shape(url) for url in urls] == [FragmentCache(deeper)._shape(url) for url in urls]
+    assert len({cache.shape(url) for url in urls}) == 11  # the three records alike, and c.html with d.html
+
+
 def test_reuse_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("KRAT_FRAGMENTS", "0")
     assert not FragmentCache(NAV).enabled

@@ -40,6 +40,7 @@ class FragmentCache:
         self.targets = sorted({page.url for page in nav.pages} | {""}) if nav is not None else None
         self.enabled = os.environ.get("KRAT_FRAGMENTS", "1") != "0" and self.targets is not None
         self.parts: dict[tuple, str] = {}
+        self.shapes: dict[tuple, tuple] = {}  # by the page's first folder, the folder holding it and its URL form
         self.last: tuple = (None, None)  # (page, its shape): the parts of one page are asked for one after another
 
     @pass_context
@@ -61,5 +62,14 @@ class FragmentCache:
 
     def shape(self, url: str) -> tuple:
         """How a page at `url` writes the links of a shared part: its first folder, and its relative link to the
-        site's root (its depth, as `base_url`) and to every navigation page."""
+        site's root (its depth, as `base_url`) and to every navigation page. Pages in one folder share it (a
+        thousand records sit in some 240 folders), unless a navigation page lies below the page itself."""
+        if any(target.startswith(url) for target in self.targets if target):
+            return self._shape(url)
+        place = (url.split("/", 1)[0], url.rstrip("/").rpartition("/")[0], url.endswith("/"))  # `x/` or `x.html`
+        if place not in self.shapes:
+            self.shapes[place] = self._shape(url)
+        return self.shapes[place]
+
+    def _shape(self, url: str) -> tuple:
         return (url.split("/", 1)[0], *(get_relative_url(target, url) for target in self.targets))
