@@ -4,7 +4,6 @@ import os
 from dataclasses import dataclass
 
 import pytest
-
 from krat.parallel import MIN_ITEMS, ChildError, map_in_two
 
 
