@@ -64,4 +64,4 @@ def test_an_error_in_the_first_process_is_raised_as_itself_and_the_second_is_rea
 
 def test_a_result_that_cannot_be_pickled_is_an_error_not_a_hang():
     with pytest.raises(ChildError, match="pickle"):
-        map_in_two(lambda number: (lambda: number), range(100))
+        map_in_two(lambda number: lambda: number, range(100))
