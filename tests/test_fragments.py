@@ -1,10 +1,12 @@
-"""Material's frame parts shared by the pages outside the navigation (krat.fragments) change no page."""
+"""Material's frame parts shared by the pages outside the navigation (krat.fragments), and search elements
+reused from the search child (krat.search), change no page."""
 
 import os
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from conftest import ROOT
 from krat.bench import MKDOCS, project_config
 from krat.corpus import generate
@@ -49,14 +51,15 @@ def test_reuse_can_be_turned_off(monkeypatch):
     assert not FragmentCache(NAV).enabled
 
 
-def test_shared_frame_parts_leave_every_page_as_rendered_alone(tmp_path):
+@pytest.mark.parametrize("switch", ["KRAT_FRAGMENTS", "KRAT_INDEXED_REUSE"])
+def test_shared_frame_parts_and_reused_search_elements_leave_every_page_as_rendered_alone(tmp_path, switch):
+    """Both shortcuts (frame parts rendered once, krat.fragments; indexed elements taken from the search child,
+    krat.search) are turned off in one build and left on in the other."""
     generate(tmp_path / "project", 50, content_source=ROOT / "content" / "_data")
     config = project_config(tmp_path)
 
     def build(folder: str, reuse: str) -> Path:
-        environment = dict(
-            os.environ, KRAT_FRAGMENTS=reuse, SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH, NO_MKDOCS_2_WARNING="1"
-        )
+        environment = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH, NO_MKDOCS_2_WARNING="1", **{switch: reuse})
         command = [str(MKDOCS), "build", "--strict", "-q", "-f", str(config), "-d", str(tmp_path / folder)]
         result = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=tmp_path)
         assert result.returncode == 0, result.stderr

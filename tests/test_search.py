@@ -130,6 +130,25 @@ def test_index_job_writes_the_pages_it_is_given_and_indexes_them(tmp_path):
     assert not job.pages_dir.exists()
 
 
+def test_the_job_gives_back_each_element_once_its_bare_page_is_written(tmp_path):
+    html = '<div data-pagefind-body><h1>Takimi</h1><p>Korçë, "Kukës" &amp; Dibër</p></div>'
+
+    def pages():
+        yield "a/index.html", html
+        time.sleep(60)  # the second page never comes: the job is cancelled
+        yield "b/index.html", html
+
+    job = start_index(pages(), 2, "sq", tmp_path / "index")
+    try:
+        deadline = time.monotonic() + 30
+        while job.rendered("a/index.html") is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert job.rendered("a/index.html") == html and job.rendered("b/index.html") is None
+        assert not list(job.pages_dir.rglob("*.part"))  # written whole, then renamed into place
+    finally:
+        job.cancel()
+
+
 def test_bare_pages_go_to_memory_only_when_it_has_room(tmp_path):
     assert scratch_folder(10, memory=tmp_path) == str(tmp_path)
     assert scratch_folder(10**12, memory=tmp_path) is None  # 64 PB: no machine has the room

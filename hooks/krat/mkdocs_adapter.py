@@ -9,7 +9,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from markupsafe import escape
+from jinja2 import pass_context
+from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -145,7 +146,19 @@ def add_globals(env) -> None:
     """Contacts for every page's footer, including pages without a `krat` context (404); the frame parts shared
     by pages outside the navigation (krat.fragments)."""
     env.globals["krat_help"] = HelpContext(_catalog.contacts)
+    env.globals["krat_indexed"] = indexed_element
     fragments.install(env, _nav)
+
+
+@pass_context
+def indexed_element(context, caller) -> str:
+    """`{% call krat_indexed() %}` around a template's `indexed` block: the element as the search child already
+    rendered it for this page (krat.search), else rendered here. `KRAT_INDEXED_REUSE=0` always renders it here
+    (a test builds both ways and compares every page)."""
+    page = context.get("page")
+    reuse = _search is not None and page is not None and os.environ.get("KRAT_INDEXED_REUSE", "1") != "0"
+    html = _search.rendered(page.file.dest_uri) if reuse else None
+    return Markup(html) if html is not None else caller()
 
 
 def keep_nav(nav):
@@ -187,6 +200,7 @@ def finish_search_index() -> None:
     job, _search = _search, None
     if job is None:
         return
+    log.debug("krat: %d faqe morën elementin e indeksuar gati nga procesi i kërkimit", job.reused)
     try:
         log.debug("krat: %s", job.finish())
     except SearchIndexError as error:

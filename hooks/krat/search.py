@@ -34,6 +34,8 @@ from pagefind_bin import get_executable
 INDEX_FOLDER = "pagefind"
 IGNORED = ".headerlink"  # the "#" anchors beside headings would end up in titles and excerpts
 FAILED = "Indeksi i kërkimit (Pagefind) nuk u ndërtua"
+PAGES = "faqet"  # the bare pages' folder in the job's temporary folder (beside Pagefind's log)
+BARE_END = "</body></html>"
 MEMORY_FOLDER = Path("/dev/shm")
 ROOM_PER_PAGE = 64 * 1024  # bytes; a bare page holds less than its whole page, and record pages stay under 60 KB
 
@@ -56,6 +58,19 @@ class IndexJob:
     pages_dir: Path
     output_dir: Path
     log: Path
+    language: str
+    reused: int = 0  # how many elements `rendered` gave back
+
+    def rendered(self, path: str) -> str | None:
+        """The indexed element of the page at `path` (its `dest_uri`) as the child rendered it, once its bare page
+        is written (the child writes each whole, then renames it into place), else None. MkDocs, rendering the
+        full page, uses it instead of rendering the same block a second time."""
+        try:
+            text = (self.pages_dir / PAGES / path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        self.reused += 1
+        return text.removeprefix(_bare_start(self.language)).removesuffix(BARE_END)
 
     def finish(self) -> str:
         """Wait for the child; return Pagefind's output or raise SearchIndexError. Removes the bare pages."""
@@ -88,8 +103,17 @@ def start_index(pages: Iterable[tuple[str, str]], count: int, language: str, out
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child never returns
-        _child(pages, language, pages_dir / "faqet", output_dir, log)
-    return IndexJob(pid, pages_dir, output_dir, log)
+        _child(pages, language, pages_dir / PAGES, output_dir, log)
+    return IndexJob(pid, pages_dir, output_dir, log, language)
+
+
+def bare_page(html: str, language: str) -> str:
+    """What Pagefind reads for one page: the page's indexed element alone, in the site's language."""
+    return f"{_bare_start(language)}{html}{BARE_END}"
+
+
+def _bare_start(language: str) -> str:
+    return f'<!doctype html><html lang="{language}"><body>'
 
 
 def scratch_folder(count: int, memory: Path = MEMORY_FOLDER) -> str | None:
@@ -113,7 +137,9 @@ def _child(pages: Iterable[tuple[str, str]], language: str, pages_dir: Path, out
         for path, html in pages:
             target = pages_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(f'<!doctype html><html lang="{language}"><body>{html}</body></html>', encoding="utf-8")
+            partial = target.with_name(f"{target.name}.part")
+            partial.write_text(bare_page(html, language), encoding="utf-8")
+            partial.replace(target)  # whole or absent for IndexJob.rendered
         pages_dir.mkdir(parents=True, exist_ok=True)  # Pagefind reports a site with no pages itself
         command = pagefind_command(pages_dir, output_dir)
         os.execv(command[0], command)
