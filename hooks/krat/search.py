@@ -11,7 +11,9 @@ once every page's Markdown is rendered (MkDocs' `on_env`), `start_index` forks: 
 page, a bare HTML file holding only that page's indexed element, rendered by the page's own template block (so it
 is the same HTML the page carries; a test compares the two indexes), then becomes Pagefind (`exec`: its Python
 memory is given back before Pagefind allocates its own). Meanwhile MkDocs renders the full pages on the other
-core; `IndexJob.finish` waits for the child at the end of the build.
+core, taking each indexed element from the child's bare page instead of rendering it again (`IndexJob.rendered`);
+`IndexJob.finish` waits for the child at the end of the build. Pagefind runs at a lower priority (`nice` 10): it
+starts one thread per core, and MkDocs, which the build waits for, should not have to share its core with them.
 
 Where the bare pages go. In memory (`/dev/shm`) when the machine has room there, else in the temporary folder:
 creating and deleting thousands of small files on disk costs more than writing them, and on ext4 without a journal
@@ -36,6 +38,7 @@ IGNORED = ".headerlink"  # the "#" anchors beside headings would end up in title
 FAILED = "Indeksi i kërkimit (Pagefind) nuk u ndërtua"
 PAGES = "faqet"  # the bare pages' folder in the job's temporary folder (beside Pagefind's log)
 BARE_END = "</body></html>"
+NICENESS = 10  # Pagefind's priority, below MkDocs'
 MEMORY_FOLDER = Path("/dev/shm")
 ROOM_PER_PAGE = 64 * 1024  # bytes; a bare page holds less than its whole page, and record pages stay under 60 KB
 
@@ -142,6 +145,7 @@ def _child(pages: Iterable[tuple[str, str]], language: str, pages_dir: Path, out
             partial.replace(target)  # whole or absent for IndexJob.rendered
         pages_dir.mkdir(parents=True, exist_ok=True)  # Pagefind reports a site with no pages itself
         command = pagefind_command(pages_dir, output_dir)
+        os.nice(NICENESS)
         os.execv(command[0], command)
     except BaseException:
         os.write(descriptor, traceback.format_exc().encode())
