@@ -87,3 +87,23 @@ def test_one_line_summary_falls_back_to_first_sentence(content):
     by_title = {r.title: r for r in build_catalog(content).records}
     assert by_title["A"].one_line == "Përmbledhja."
     assert by_title["B"].one_line == "Teksti i parë."
+
+
+def test_the_catalog_keeps_a_digest_of_each_source_instead_of_its_text_and_line_numbers(content):
+    """Texts and line numbers serve validation only; `make serve` compares digests (krat.preview)."""
+    add(content, "2019-03-01", "takimi")
+    add(content, "2019-04-01", "i-brendshem")
+    path = content / "takime/kukes/2019/2019-04-01-i-brendshem.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("visibility: public", "visibility: internal"))
+    catalog = build_catalog(content)
+    assert [record.text for record in catalog.records] == [""] and catalog.records[0].lines == {}
+    assert set(catalog.digests) >= {
+        "takime/kukes/2019/2019-03-01-takimi.md",
+        "takime/kukes/2019/2019-04-01-i-brendshem.md",
+    }
+    edited = content / "takime/kukes/2019/2019-03-01-takimi.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Teksti i parë", "Teksti i ri"), encoding="utf-8")
+    assert (
+        build_catalog(content).digests[edited.relative_to(content).as_posix()]
+        != catalog.digests["takime/kukes/2019/2019-03-01-takimi.md"]
+    )

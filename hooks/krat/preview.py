@@ -76,7 +76,7 @@ def signatures(catalog: Catalog) -> dict[str, str]:
     (internal ones included: their status shows on the plan page)."""
     items = list(catalog.items_by_src_uri.values())
     items += [update.record for plan in catalog.plans for task in plan.tasks for update in task.history]
-    return {item.src_uri: hashlib.blake2b(item.text.encode("utf-8"), digest_size=16).hexdigest() for item in items}
+    return {item.src_uri: catalog.digests[item.src_uri] for item in items}
 
 
 def fingerprint(inputs: list[Path], extra: str) -> str:
