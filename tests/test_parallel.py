@@ -65,3 +65,13 @@ def test_an_error_in_the_first_process_is_raised_as_itself_and_the_second_is_rea
 def test_a_result_that_cannot_be_pickled_is_an_error_not_a_hang():
     with pytest.raises(ChildError, match="pickle"):
         map_in_two(lambda number: lambda: number, range(100))
+
+
+def test_a_second_process_that_dies_is_an_error_not_a_hang():
+    def die_on_odd(number: int) -> int:
+        if number % 2:
+            os._exit(3)  # as if killed: nothing comes back
+        return number
+
+    with pytest.raises(ChildError, match="0 bytes came back"):
+        map_in_two(die_on_odd, range(100))

@@ -44,7 +44,10 @@ def map_in_two(function: Callable[[T], R], items: Sequence[T], shared: Sequence[
         finally:
             theirs = pipe.read()  # also when the parent failed: the child must not stay blocked on a full pipe
             os.waitpid(pid, 0)
-    ok, value = _Unpickler(io.BytesIO(theirs), shared).load() if theirs else (False, "(no output)")
+    try:
+        ok, value = _Unpickler(io.BytesIO(theirs), shared).load()
+    except Exception as error:  # nothing or a part came back: the child died (e.g. killed for memory)
+        ok, value = False, f"{len(theirs)} bytes came back: {error!r}"
     if not ok:
         raise ChildError(f"the second process failed:\n{value}")
     results = [None] * len(items)
