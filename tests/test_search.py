@@ -9,6 +9,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -147,6 +148,26 @@ def test_the_job_gives_back_each_element_once_its_bare_page_is_written(tmp_path)
         assert not list(job.pages_dir.rglob("*.part"))  # written whole, then renamed into place
     finally:
         job.cancel()
+
+
+def test_an_interrupted_build_leaves_no_process_and_no_files(tmp_path):
+    """Ctrl-C raises KeyboardInterrupt, which MkDocs does not pass to on_build_error: the job is cancelled at exit."""
+    script = f"""
+import time
+from pathlib import Path
+from krat.search import start_index
+def pages():
+    yield "a/index.html", "<p>Takimi</p>"
+    time.sleep(60)
+job = start_index(pages(), 2, "sq", Path({str(tmp_path / "index")!r}))
+print(job.pid, job.pages_dir, flush=True)
+time.sleep(0.5)
+raise KeyboardInterrupt
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    pid, pages_dir = result.stdout.split()
+    assert "KeyboardInterrupt" in result.stderr and not Path(pages_dir).exists()
+    assert not Path(f"/proc/{pid}").exists()  # the child was killed and waited for
 
 
 def test_bare_pages_go_to_memory_only_when_it_has_room(tmp_path):

@@ -21,6 +21,7 @@ creating and deleting thousands of small files on disk costs more than writing t
 every later build's writes too.
 """
 
+import atexit
 import gc
 import os
 import shutil
@@ -63,6 +64,7 @@ class IndexJob:
     log: Path
     language: str
     reused: int = 0  # how many elements `rendered` gave back
+    reaped: bool = False  # the child has been waited for: its pid may now belong to another process
 
     def rendered(self, path: str) -> str | None:
         """The indexed element of the page at `path` (its `dest_uri`) as the child rendered it, once its bare page
@@ -78,6 +80,7 @@ class IndexJob:
     def finish(self) -> str:
         """Wait for the child; return Pagefind's output or raise SearchIndexError. Removes the bare pages."""
         _, status = os.waitpid(self.pid, 0)
+        self.reaped = True
         try:
             output = self.log.read_text(encoding="utf-8", errors="replace")
             _check(os.waitstatus_to_exitcode(status), output, self.output_dir)
@@ -86,12 +89,14 @@ class IndexJob:
             shutil.rmtree(self.pages_dir, ignore_errors=True)
 
     def cancel(self) -> None:
-        """The build failed: stop the child and remove its files."""
-        try:
-            os.kill(self.pid, 9)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
+        """The build failed or was interrupted: stop the child and remove its files."""
+        if not self.reaped:
+            try:
+                os.kill(self.pid, 9)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            self.reaped = True
         shutil.rmtree(self.pages_dir, ignore_errors=True)
 
 
@@ -107,7 +112,9 @@ def start_index(pages: Iterable[tuple[str, str]], count: int, language: str, out
     pid = os.fork()
     if pid == 0:  # the child never returns
         _child(pages, language, pages_dir / PAGES, output_dir, log)
-    return IndexJob(pid, pages_dir, output_dir, log, language)
+    job = IndexJob(pid, pages_dir, output_dir, log, language)
+    atexit.register(job.cancel)  # an interrupted build (Ctrl-C) never reaches MkDocs' on_build_error
+    return job
 
 
 def bare_page(html: str, language: str) -> str:
