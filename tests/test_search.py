@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from browser import SEARCH_DONE, SEARCH_MESSAGE, chromium_page, needs_chromium, served
 from conftest import FIXTURES, ROOT
-from krat.search import FAILED, SearchIndexError, pagefind_command, scratch_folder, start_index
+from krat.search import FAILED, MEMORY_PAGES, SearchIndexError, pagefind_command, scratch_folder, start_index
 from sitebuild import build, make_site_source
 
 REAL_SITE = ROOT / "site"
@@ -170,9 +170,9 @@ raise KeyboardInterrupt
     assert not Path(f"/proc/{pid}").exists()  # the child was killed and waited for
 
 
-def test_bare_pages_go_to_memory_only_when_it_has_room(tmp_path):
+def test_bare_pages_go_to_memory_only_for_a_small_site_and_when_there_is_room(tmp_path):
     assert scratch_folder(10, memory=tmp_path) == str(tmp_path)
-    assert scratch_folder(10**12, memory=tmp_path) is None  # 64 PB: no machine has the room
+    assert scratch_folder(MEMORY_PAGES + 1, memory=tmp_path) is None  # a large site's pages go to disk
     assert scratch_folder(10, memory=tmp_path / "mungon") is None
 
 
