@@ -161,7 +161,7 @@ def _follow(pid: int) -> tuple[int, float, int]:
 
 def _memory_files_kb() -> int:
     """The machine's memory held by files in memory (`Shmem` in /proc/meminfo: /dev/shm, where the search
-    indexing writes its bare pages when there is room, krat.search); its growth during a build is the build's."""
+    indexing writes the bare pages of a small site, krat.search); its growth during a build is the build's."""
     for line in Path("/proc/meminfo").read_text().splitlines():
         if line.startswith("Shmem:"):
             return int(line.split()[1])

@@ -169,9 +169,9 @@ def load_folder(content_dir: Path, folder: str, shown_root: str, load_one, refda
     for path in sorted((content_dir / folder).rglob("*.md")):
         src_uri = path.relative_to(content_dir).as_posix()
         if src_uri != f"{folder}/index.md":
-            where.append((path, src_uri, f"{shown_root}/{src_uri}", refdata))
+            where.append((path, src_uri, f"{shown_root}/{src_uri}"))
     items, problems = [], []
-    for item, found in map_in_two(lambda arguments: load_one(*arguments), where, refdata.objects()):
+    for item, found in map_in_two(lambda place: load_one(*place, refdata), where, refdata.objects()):
         items += [item] if item else []
         problems += found
     return items, problems

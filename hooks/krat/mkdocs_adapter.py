@@ -146,19 +146,23 @@ def add_globals(env) -> None:
     """Contacts for every page's footer, including pages without a `krat` context (404); the frame parts shared
     by pages outside the navigation (krat.fragments)."""
     env.globals["krat_help"] = HelpContext(_catalog.contacts)
-    env.globals["krat_indexed"] = indexed_element
+    reuse = os.environ.get("KRAT_INDEXED_REUSE", "1") != "0"  # a test builds both ways and compares every page
+    env.globals["krat_indexed"] = indexed_element if reuse else render_here
     fragments.install(env, _nav)
 
 
 @pass_context
 def indexed_element(context, caller) -> str:
     """`{% call krat_indexed() %}` around a template's `indexed` block: the element as the search child already
-    rendered it for this page (krat.search), else rendered here. `KRAT_INDEXED_REUSE=0` always renders it here
-    (a test builds both ways and compares every page)."""
+    rendered it for this page (krat.search), else rendered here."""
     page = context.get("page")
-    reuse = _search is not None and page is not None and os.environ.get("KRAT_INDEXED_REUSE", "1") != "0"
-    html = _search.rendered(page.file.dest_uri) if reuse else None
+    html = _search.rendered(page.file.dest_uri) if _search is not None and page is not None else None
     return Markup(html) if html is not None else caller()
+
+
+def render_here(caller) -> str:
+    """`krat_indexed` with `KRAT_INDEXED_REUSE=0`: always render the element in MkDocs."""
+    return caller()
 
 
 def keep_nav(nav):
