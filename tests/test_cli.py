@@ -237,16 +237,77 @@ def test_import_options_are_checked_before_any_file(capsys, content):
     assert (code, err.split(" (")[0]) == (1, f"krat import: {IMPORTS / 'mungon.txt'}: nuk lexohet")
 
 
-def test_check_public_runs_the_privacy_guard(capsys, real_content):
-    record = real_content / "takime/durres/2023/2023-analiza-6-mujore.md"
-    record.write_text(record.read_text(encoding="utf-8") + "\nKontakt: 069 123 4567\n", encoding="utf-8")
-    assert run(capsys, "check")[0] == 0  # without --public the guard does not run
-    code, out, err = run(capsys, "check", "--public")
-    assert code == 1
-    assert err.splitlines()[1].startswith(
-        "content/takime/durres/2023/2023-analiza-6-mujore.md:42: privatësia.telefon: '069 123 4567' duket si numër "
-        "telefoni privat"
+PRIVACY_HINT = (
+    "hiqeni nga teksti publik, ose, nëse nuk është e dhënë personale, shtojeni te content/_data/privacy-allow.yml "
+    "me arsyen (reason)"
+)
+PLANTED = "content/takime/kukes/2018/2018-02-16-takim.md"
+
+
+def with_phone(content, front: str = "visibility: public"):
+    """The valid record with `front` in place of its visibility line and a private phone number in its text."""
+    record = plant(content, "valid.md")
+    text = record.read_text(encoding="utf-8").replace("visibility: public", front)
+    record.write_text(text + "\nE kontaktuam në 069.123.4567.\n", encoding="utf-8")
+    return record
+
+
+def phone_problem(line: int, path: str = PLANTED) -> str:
+    return (
+        f"{path}:{line}: privatësia.telefon: '069.123.4567' duket si numër telefoni privat (lejohen vetëm kontaktet "
+        f"zyrtare); {PRIVACY_HINT}"
     )
+
+
+def test_check_stops_personal_data_in_a_public_record(capsys, content):
+    with_phone(content)
+    expected = (1, "", f"U gjet 1 problem në përmbajtje; asgjë nuk u publikua:\n{phone_problem(17)}\n")
+    assert run(capsys, "check") == expected
+    assert run(capsys, "check", PLANTED) == expected  # as the pre-commit hook runs it, with the staged file
+    assert run(capsys, "check", "--public", PLANTED) == expected  # the old option still works and changes nothing
+
+
+def test_check_lets_the_same_text_through_in_an_internal_record(capsys, content):
+    with_phone(content, "visibility: internal")
+    assert run(capsys, "check", PLANTED) == (0, "Në rregull: 1 procesverbale u kontrolluan pa probleme.\n", "")
+
+
+def test_check_guards_a_draft_marked_public_but_not_an_internal_draft(capsys, content):
+    record = with_phone(content, "visibility: public\ndraft: true")
+    expected = f"U gjet 1 problem në përmbajtje; asgjë nuk u publikua:\n{phone_problem(18)}\n"
+    assert run(capsys, "check", PLANTED) == (1, "", expected)
+    record.write_text(record.read_text(encoding="utf-8").replace("visibility: public", "visibility: internal"))
+    assert run(capsys, "check", PLANTED) == (0, "Në rregull: 1 procesverbale u kontrolluan pa probleme.\n", "")
+
+
+def test_check_reports_personal_data_even_when_other_files_fail(capsys, real_content):
+    """A broken file elsewhere must not hide personal data in the file being committed."""
+    plant(real_content, "unquoted_time.md")
+    record = real_content / "takime/durres/2023/2023-analiza-6-mujore.md"
+    record.write_text(record.read_text(encoding="utf-8") + "\nKontakt: +355 69 123 4567\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", DURRES)
+    assert (code, out) == (1, "")
+    assert err == (
+        "U gjet 1 problem në përmbajtje; asgjë nuk u publikua:\n"
+        f"{DURRES}:42: privatësia.telefon: '+355 69 123 4567' duket si numër telefoni privat (lejohen vetëm "
+        f"kontaktet zyrtare); {PRIVACY_HINT}\n"
+    )
+    code, _, err = run(capsys, "check")
+    assert code == 1 and "2018-02-16-takim.md:4: time:" in err and f"{DURRES}:42: privatësia.telefon:" in err
+
+
+def test_check_guards_hand_written_pages_which_are_always_public(capsys, content):
+    (content / "rreth.md").write_text("---\ntitle: Rreth komiteteve\n---\n\nKoordinatori: 069.123.4567\n")
+    code, _, err = run(capsys, "check", "content/rreth.md")
+    assert code == 1
+    assert phone_problem(5, "content/rreth.md") in err.splitlines()
+
+
+def test_check_help_says_the_guard_runs_and_public_is_kept(capsys):
+    code, out, _ = run(capsys, "check", "--help")
+    assert code == 0
+    assert "pa efekt, mbahet që komandat e vjetra të punojnë" in " ".join(out.split())
+    assert "edhe një draft i shënuar public" in " ".join(out.split())
 
 
 # --- schema --------------------------------------------------------------------------------------------------------

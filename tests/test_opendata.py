@@ -268,9 +268,81 @@ def test_open_data_page_documents_fields_licence_and_date(sites):
 
 
 def test_a_file_written_at_a_generated_path_stops_the_build(tmp_path):
+    """The content tree is an allow-list (krat.inventory): a JSON file is no kind of content, and a CSV file no
+    record declares is no attachment, so neither can replace the data the build writes."""
     content = make_site_source(tmp_path, FIXTURES / "site")
     (content / "te-dhena").mkdir()
     (content / "te-dhena" / "krat.json").write_text("{}", encoding="utf-8")
+    (content / "te-dhena" / "procesverbalet.csv").write_text("id\n", encoding="utf-8")
     result = build(content, tmp_path / "site")
     assert result.returncode != 0
-    assert "te-dhena/krat.json: skedari krijohet nga ndërtimi (të dhëna të hapura); hiqeni" in result.stderr
+    assert "content/te-dhena/krat.json:1: skedari: skedar i panjohur ('.json')" in result.stderr
+    assert "content/te-dhena/procesverbalet.csv:1: skedari: asnjë procesverbal nuk e deklaron" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# --- CSV cells a spreadsheet would run ------------------------------------------------------------------------
+
+# Record titles as written in the front-matter (YAML), each with the CSV cell it must become.
+HOSTILE_TITLES = {
+    "2018-03-01-formula": ('\'=HYPERLINK("http://x","y")\'', '\'=HYPERLINK("http://x","y")'),
+    "2018-03-02-plus": ("'+1+1'", "'+1+1"),
+    "2018-03-03-minus": ("'-2+3'", "'-2+3"),
+    "2018-03-04-at": ("'@SUM(1,2)'", "'@SUM(1,2)"),
+    # validation strips a leading tab from every text field, so only the formula behind it reaches the CSV
+    "2018-03-05-tab": ('"\\t=1+1"', "'=1+1"),
+    # control characters are dropped before the test for a formula: NUL cannot hide one
+    "2018-03-06-nul": ('"\\0=1+1 \\x01ok"', "'=1+1 ok"),
+}
+
+
+class Collected(io.BytesIO):
+    """An output file kept in memory: what was written stays in `files` when it is closed."""
+
+    def __init__(self, files: dict, path: str):
+        super().__init__()
+        self.files, self.path = files, path
+
+    def close(self):
+        self.files[self.path] = self.getvalue()
+        super().close()
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote(tmp_path):
+    from krat.exports import Links
+    from krat.opendata import write_open_data
+
+    content = make_site_source(tmp_path, FIXTURES / "site")
+    for slug, (title, _) in HOSTILE_TITLES.items():
+        (content / f"takime/kukes/2018/{slug}.md").write_text(
+            f"---\ntitle: {title}\ndate: {slug[:10]}\nprefecture: kukes\nbodies: [KRAT]\nkind: meeting\n"
+            "visibility: public\n---\n\nTeksti i procesverbalit.\n",
+            encoding="utf-8",
+        )
+    catalog = build_catalog(content, today=datetime.date(2018, 8, 1))
+    files = {}
+    write_open_data(catalog, Links(), lambda path: Collected(files, path))
+    records = {row["id"]: row for row in collected_csv(files, "procesverbalet.csv")}
+    for slug, (_, shown) in HOSTILE_TITLES.items():
+        assert records[f"kukes/{slug}"]["title"] == shown, slug
+    titles = {row["id"]: row["title"] for row in json.loads(files["te-dhena/krat.json"])["records"]}
+    assert titles["kukes/2018-03-01-formula"] == '=HYPERLINK("http://x","y")'  # the JSON is no spreadsheet
+    ordinary = records["kukes/2018-02-16-analiza"]
+    assert ordinary["title"] == titles["kukes/2018-02-16-analiza"] and ordinary["title"][0].isalpha()
+    assert ordinary["date"] == "2018-02-16"
+    (plan,) = collected_csv(files, "planet.csv")
+    assert (plan["task_count"], plan["overdue_count"]) == ("4", "1")  # counts stay plain numbers
+
+
+def collected_csv(files: dict, name: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(files[f"te-dhena/{name}"].decode("utf-8-sig"), newline="")))
+
+
+def test_csv_writer_neutralises_formulas_and_drops_control_characters():
+    from krat.opendata import csv_writer
+
+    binary = io.BytesIO()
+    with csv_writer(binary) as write_row:
+        write_row(["\tTAB", "\rCR", "a\x00b\x1fc", "x\ny\tz", "=1", "", 7, "Titull i zakonshëm"])
+    (row,) = csv.reader(io.StringIO(binary.getvalue().decode("utf-8-sig"), newline=""))
+    assert row == ["'\tTAB", "'\rCR", "abc", "x\ny\tz", "'=1", "", "7", "Titull i zakonshëm"]

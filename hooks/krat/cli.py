@@ -24,7 +24,7 @@ from krat.recordfile import (
     new_record,
     prefecture_option,
 )
-from krat.records import find_duplicates, load_records
+from krat.records import RECORDS_DIR, find_duplicates, load_records
 from krat.refdata import ReferenceData, load_reference_data
 from krat.schema import KINDS
 from krat.snippets import SNIPPETS_PATH, render_snippets
@@ -115,7 +115,10 @@ def add_check_command(commands) -> None:
         "check",
         help="kontrollon përmbajtjen pa ndërtuar faqen",
         description="Kontrollon të gjithë skedarët e përmbajtjes me të njëjtat mesazhe si ndërtimi dhe tregon "
-        "problemet e skedarëve (ose dosjeve) të dhënë, ose të të gjithëve. Del me 0 kur gjithçka është në "
+        "problemet e skedarëve (ose dosjeve) të dhënë, ose të të gjithëve. Materialet e brendshme dhe draftet "
+        "kontrollohen si gjithë të tjerat; çdo material publik (edhe një draft i shënuar public, që do të "
+        "publikohet më vonë) dhe çdo faqe kontrollohet edhe me rojen e privatësisë (NID, telefona, e-mail, "
+        "datëlindje, emrat e listës private), si në ndërtimin e faqes publike. Del me 0 kur gjithçka është në "
         "rregull, me 1 kur ka probleme.",
     )
     check.add_argument(
@@ -125,8 +128,7 @@ def add_check_command(commands) -> None:
     check.add_argument(
         "--public",
         action="store_true",
-        help="kontrollo si faqja publike: vetëm materiali publik, me rojen e privatësisë (NID, telefona, e-mail, "
-        "datëlindje, emrat e listës private)",
+        help="pa efekt, mbahet që komandat e vjetra të punojnë: çdo kontroll e zbaton tashmë rojen e privatësisë",
     )
     check.add_argument(
         "--watch",
@@ -137,24 +139,30 @@ def add_check_command(commands) -> None:
 
 
 def run_check_command(arguments: argparse.Namespace) -> int:
-    """`krat check`, once or (--watch) after every change under the content folder until interrupted."""
+    """`krat check`, once or (--watch) after every change under the content folder until interrupted.
+    `--public` is accepted and does nothing: every check now runs the privacy guard."""
     content_dir = Path(arguments.content)
     if not arguments.watch:
-        return run_check(content_dir, arguments.paths, public=arguments.public)
+        return run_check(content_dir, arguments.paths)
     _require_content_dir(content_dir)
     with suppress(KeyboardInterrupt):
-        watch(lambda: run_check(content_dir, arguments.paths, public=arguments.public), content_dir)
+        watch(lambda: run_check(content_dir, arguments.paths), content_dir)
     return 0
 
 
-def run_check(content_dir: Path, paths: list[str], public: bool = False) -> int:
-    """Validate all content; print problems (only those under `paths` when given) to stderr; return the exit code."""
+def run_check(content_dir: Path, paths: list[str]) -> int:
+    """Validate all content as the public build does — internal records and drafts are read and checked too, the
+    privacy guard reads every file marked public (drafts included) and every hand-written page, and no public text
+    may link to internal material; print the problems (only those under `paths` when given) to stderr; return the
+    exit code. Personal data in a public record thus stops `krat check` (and the pre-commit hook) as it would stop
+    the public build, even when other files are broken.
+    """
     _require_content_dir(content_dir)
     missing = [f"krat: '{path}' nuk ekziston" for path in paths if not Path(path).exists()]
     if missing:
         raise CommandFailed("\n".join(missing), 2)
     try:
-        catalog = build_catalog(content_dir, profile="public" if public else "members")
+        catalog = build_catalog(content_dir, profile="public")
     except ContentError as error:
         wanted = [shown_path(Path(path)) for path in paths]
         problems = [problem for problem in error.problems if _is_under(problem.path, wanted)]
@@ -163,7 +171,8 @@ def run_check(content_dir: Path, paths: list[str], public: bool = False) -> int:
             return 1
         print("Skedarët e dhënë janë në rregull (ka probleme në skedarë të tjerë).", file=sys.stderr)
         return 0
-    print(f"Në rregull: {len(catalog.records)} procesverbale u kontrolluan pa probleme.")
+    checked = len(catalog.records) + sum(1 for src_uri in catalog.unpublished if src_uri.startswith(RECORDS_DIR))
+    print(f"Në rregull: {checked} procesverbale u kontrolluan pa probleme.")  # internal ones and drafts too
     return 0
 
 

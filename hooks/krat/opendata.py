@@ -12,7 +12,9 @@ fitting term in either, and the page says so.
 
 CSV files are UTF-8 with a byte-order mark (so spreadsheets read ë and ç correctly), RFC 4180 (comma, double
 quotes, CRLF). Lists become one cell, items joined by "; "; the minutes' full text and the task updates are in the
-JSON only, to keep each CSV row a spreadsheet row.
+JSON only, to keep each CSV row a spreadsheet row. A text cell that a spreadsheet would run as a formula (one
+beginning with =, +, -, @, a tab or a carriage return) starts with a single quote, and control characters are
+dropped (`csv_cell`); the JSON keeps every text as written.
 """
 
 import contextlib
@@ -21,10 +23,10 @@ import datetime
 import io
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
-from urllib.parse import urljoin
 
 from krat.calendars import generate_calendars
 from krat.catalog import Catalog
@@ -68,13 +70,18 @@ def _names(values: list[dict]) -> str:
     return LIST_SEPARATOR.join(value["name"] for value in values)
 
 
+def _number(value: int | None) -> int | str:
+    """A count stays a number in its CSV cell (`csv_cell` leaves numbers as they are); none is an empty cell."""
+    return "" if value is None else value
+
+
 @dataclass(frozen=True)
 class FieldType:
     """How one kind of value is described (in Albanian and in JSON Schema) and written into a CSV cell."""
 
     label: str
     schema: dict
-    to_csv: Callable[[object], str] = _plain
+    to_csv: Callable[[object], str | int] = _plain
 
 
 def _objects(**properties: dict) -> dict:
@@ -100,8 +107,8 @@ TYPES = {
         "datë, ose datë e orë RFC 3339 me zonën; ose null", {"type": ["string", "null"], "pattern": START}
     ),
     "time?": FieldType("orë HH:MM ose null", {"type": ["string", "null"], "pattern": r"^\d{2}:\d{2}$"}),
-    "integer": FieldType("numër i plotë", {"type": "integer", "minimum": 0}),
-    "integer?": FieldType("numër i plotë ose null", {"type": ["integer", "null"], "minimum": 0}),
+    "integer": FieldType("numër i plotë", {"type": "integer", "minimum": 0}, _number),
+    "integer?": FieldType("numër i plotë ose null", {"type": ["integer", "null"], "minimum": 0}, _number),
     "boolean": FieldType("true / false", {"type": "boolean"}),
     "texts": FieldType("listë tekstesh", {"type": "array", "items": STRING}, _joined),
     "entities": FieldType(
@@ -193,10 +200,10 @@ def _entities(values: list[dict]) -> list[dict]:
 
 
 def _attachments(record: Record, export: Export) -> list[dict]:
-    """Attachments with their address; one written relative to the record's page is made absolute when possible."""
-    page = export.links.absolute(record.url)
+    """Attachments with their address: a file beside the record as its address on the site (absolute when
+    `site_url` is set), a web address as written (krat.attachments)."""
     return [
-        {"name": item["title"], "url": urljoin(page, item["url"]) if page else item["url"]}
+        {"name": item["title"], "url": export.links.public(item["path"]) if item["path"] else item["href"]}
         for item in record.attachments
     ]
 
@@ -457,12 +464,32 @@ def table_row(table: Table, item, export: Export) -> dict:
     return {column.name: column.value(item, export) for column in table.columns}
 
 
+# A text cell beginning with one of these is run as a formula by spreadsheets (OWASP, "CSV Injection"):
+# =HYPERLINK(...) in a record's title would become a link, or worse, in the reader's spreadsheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# C0 control characters other than tab, line feed and carriage return: never part of real text (NUL ends a cell in
+# some programs); dropped as a last defence, before the test for a formula.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def csv_cell(value: str | int) -> str | int:
+    """`value` as a spreadsheet may safely open it: control characters dropped, and text a spreadsheet would run
+    as a formula made plain text by a leading single quote ('=HYPERLINK(...)), which spreadsheets show and do
+    not run. Numbers the build writes (counts) are left as numbers."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = CONTROL_CHARACTERS.sub("", value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 @contextlib.contextmanager
-def csv_writer(binary: BinaryIO) -> Iterator[Callable[[list[str]], None]]:
-    """RFC 4180 CSV (comma, CRLF, quotes where needed) in UTF-8 with a byte-order mark, into `binary`."""
+def csv_writer(binary: BinaryIO) -> Iterator[Callable[[list[str | int]], None]]:
+    """RFC 4180 CSV (comma, CRLF, quotes where needed) in UTF-8 with a byte-order mark, into `binary`; every
+    cell goes through `csv_cell`."""
     text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
     try:
-        yield csv.writer(text, lineterminator="\r\n").writerow
+        yield lambda cells: writer.writerow([csv_cell(cell) for cell in cells])
     finally:
         text.flush()
         text.detach()
