@@ -42,8 +42,25 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_content(html, page, config, files):
+    """Staff text is untrusted: the rendered Markdown of every page (records, plans, articles, hand-written pages)
+    through the sanitiser, and what Material prints of the page outside it escaped."""
+    mkdocs_adapter.escape_page_text(page)
+    return mkdocs_adapter.clean_page(html)
+
+
 def on_page_context(context, page, config, nav):
     return mkdocs_adapter.add_context(context, page)
+
+
+def on_post_page(output, page, config):
+    """The Content-Security-Policy, first in every page's <head>."""
+    return mkdocs_adapter.add_policy(output, page, config)
+
+
+def on_post_template(output_content, template_name, config):
+    """The same for pages rendered from a template alone (404.html)."""
+    return mkdocs_adapter.add_policy_to_template(output_content, template_name, config)
 
 
 def on_post_build(config):

@@ -221,7 +221,7 @@ def results(page) -> list[str]:
     count = int(re.match(r"\d+", message.inner_text())[0]) if message.inner_text()[0].isdigit() else 0
     while page.locator(".pagefind-ui__button").is_visible():
         page.click(".pagefind-ui__button")
-    page.wait_for_function(f"{RESULT_LINKS}.length === {count}")
+    page.wait_for_function(f"() => {RESULT_LINKS}.length === {count}")
     return page.evaluate(f"{RESULT_LINKS}.map(a => a.pathname)")
 
 
@@ -274,7 +274,7 @@ def test_a_filter_narrows_the_results_and_is_kept_in_the_url(page, fixture_url):
     before = page.inner_text(".pagefind-ui__message")
     page.locator("summary", has_text="Qarku").click()
     page.locator('input[name="Qarku"][value="Kukës"]').check()
-    page.wait_for_function(f"{SEARCH_MESSAGE} !== {before!r}")
+    page.wait_for_function(f"() => {SEARCH_MESSAGE} !== {before!r}")
     narrowed = results(page)
     assert narrowed and len(narrowed) < len(everything)
     assert all(url.startswith(("/takime/kukes/", "/plane/kukes/")) for url in narrowed)
@@ -282,7 +282,7 @@ def test_a_filter_narrows_the_results_and_is_kept_in_the_url(page, fixture_url):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "kerko-filtri.png", full_page=True)
     page.goto(page.url)  # a shared link restores the query and the filter
-    page.wait_for_function(f"{SEARCH_MESSAGE}.startsWith('{len(narrowed)} ')")
+    page.wait_for_function(f"() => {SEARCH_MESSAGE}.startsWith('{len(narrowed)} ')")
     assert sorted(results(page)) == sorted(narrowed)
     assert page.is_checked('input[name="Qarku"][value="Kukës"]')
 
@@ -318,7 +318,7 @@ def test_archive_filters_narrow_the_list_and_live_in_the_url(page, fixture_url):
     page.select_option('select[name="tema"]', "ndergjegjesimi")  # nothing matches all three
     assert visible_archive(page) == [] and page.is_visible("#krat-archive-none")
     page.click("button[type=reset]")
-    page.wait_for_function("document.querySelectorAll('.krat-archive__item:not([hidden])').length === 6")
+    page.wait_for_function("() => document.querySelectorAll('.krat-archive__item:not([hidden])').length === 6")
     assert page.url.endswith("/arkiva/")
 
 

@@ -16,7 +16,8 @@ FLAGS = [
 ]  # fmt: skip
 # Pagefind's interface says "N rezultate për ..." (N may carry a thousands separator) or "Asnjë rezultat ...".
 SEARCH_MESSAGE = "(document.querySelector('.pagefind-ui__message')?.textContent || '')"
-SEARCH_DONE = f"/^(Asnjë|[\\d,.]+ rezultat)/.test({SEARCH_MESSAGE})"
+# A function, not an expression: Playwright evaluates a bare expression with eval(), which the pages' CSP forbids.
+SEARCH_DONE = f"() => /^(Asnjë|[\\d,.]+ rezultat)/.test({SEARCH_MESSAGE})"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
