@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml requirements.lock
 
 # Build into a temporary folder; replace site/ only when the strict build succeeded.
 # $(call build,PROFILE,FOLDER): strict build of one profile into FOLDER through a temporary folder.
+# Never --quiet: it raises MkDocs' log level above WARNING, so strict mode would count no warnings at all.
 define build
 	rm -rf .$(2).tmp
-	KRAT_PROFILE=$(1) $(BIN)/mkdocs build --strict --quiet --site-dir .$(2).tmp
+	KRAT_PROFILE=$(1) $(BIN)/mkdocs build --strict --site-dir .$(2).tmp
 	rm -rf .$(2).old
 	if [ -d $(2) ]; then mv $(2) .$(2).old; fi
 	mv .$(2).tmp $(2)

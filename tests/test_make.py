@@ -1,5 +1,6 @@
 """The README's path: `make site` builds into a temporary folder and replaces site/ only when the build succeeds."""
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -54,3 +55,24 @@ def test_failed_build_leaves_the_previous_site_in_place(project):
     assert make_site(project).returncode == 0
     assert not (project / "site" / "from-last-good-build.txt").exists()
     assert (project / "site" / "takime/kukes/2018/2018-02-16-analiza-vjetore-2017/index.html").exists()
+
+
+def test_make_site_stops_on_a_broken_link_and_shows_the_warning(project):
+    """Strict means strict: MkDocs' own warnings stop `make site` (they were hidden, and so not counted, by
+    --quiet), and the last good site stays in place."""
+    assert make_site(project).returncode == 0
+    page = project / "content" / "rreth.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Plani](nuk-ekziston.md)\n", encoding="utf-8")
+    failed = make_site(project)
+    assert failed.returncode != 0
+    assert "nuk-ekziston.md" in failed.stderr and "WARNING" in failed.stderr
+    assert "Aborted with 1 warnings in strict mode!" in failed.stdout + failed.stderr
+    assert (project / "site" / "rreth" / "index.html").exists()
+
+
+def test_make_site_stops_on_a_contact_not_verified_for_twelve_months(project):
+    old = subprocess.run(["make", "site"], cwd=project, capture_output=True, text=True,
+                         env={**os.environ, "SOURCE_DATE_EPOCH": "1893456000"})  # 2030-01-01  # fmt: skip
+    assert old.returncode != 0
+    assert "contacts.verified_on: numri 116 111" in old.stderr
+    assert "warnings in strict mode!" in old.stdout + old.stderr and "Traceback" not in old.stderr

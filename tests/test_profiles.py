@@ -61,3 +61,21 @@ def test_unknown_profile_stops_the_build(tmp_path):
     result = build(content, tmp_path / "site", profile="anetaret")
     assert result.returncode != 0
     assert "KRAT_PROFILE:1: profili: 'anetaret' nuk njihet; lejohen: public, members" in result.stderr
+
+
+def test_attachments_follow_the_visibility_of_their_record(sites):
+    internal, public = "takime/kukes/2017/shtojca-brenda.pdf", "takime/kukes/2018/plani-2018.pdf"
+    assert not (sites["public"] / internal).exists()
+    assert (sites["members"] / internal).exists()
+    assert (sites["public"] / public).read_bytes().startswith(b"%PDF")
+    page = (sites["public"] / "takime/kukes/2018/2018-02-16-analiza/index.html").read_text(encoding="utf-8")
+    assert '<a href="../plani-2018.pdf">Plani i Veprimit 2018 (PDF)</a>' in page
+    assert '<a href="https://example.org/njoftim">Njoftimi në faqen e prefekturës</a>' in page
+
+
+def test_only_files_the_catalog_published_reach_the_output(sites):
+    """Every file of the public output is a page, a declared attachment, a theme asset or a generated file:
+    nothing is copied from the content tree that the catalog did not publish (e.g. the reference data)."""
+    names = {str(path.relative_to(sites["public"])) for path in sites["public"].rglob("*") if path.is_file()}
+    assert not [name for name in names if name.startswith("_data") or name.endswith((".md", ".yml"))]
+    assert [name for name in names if name.endswith(".pdf")] == ["takime/kukes/2018/plani-2018.pdf"]

@@ -33,6 +33,7 @@ class Article:
     prefecture: Prefecture | None = None
     draft: bool = False
     body: str = ""
+    body_line: int = 1
     path: str = ""
     text: str = field(default="", repr=False)
 
@@ -61,7 +62,9 @@ def load_article(path: Path, src_uri: str, shown: str, refdata: ReferenceData) -
     problems += check_body(document, text_of="artikullit")
     if problems:
         return None, problems
-    return Article(src_uri=src_uri, body=document.body, path=shown, text=document.text, **values), []
+    return Article(
+        src_uri=src_uri, body=document.body, body_line=document.body_line, path=shown, text=document.text, **values
+    ), []
 
 
 def check_article_location(src_uri: str, shown: str) -> list[Problem]:

@@ -12,21 +12,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from krat.articles import Article, load_articles
+from krat.attachments import published_attachments, resolve_attachments
 from krat.campaigns import Campaign, load_campaigns
 from krat.contacts import Contact, load_contacts
 from krat.dates import build_date
-from krat.parallel import map_in_two
+from krat.handpages import HandPage, load_pages
+from krat.inventory import Inventory, scan
+from krat.links import Targets, Text, check_links, page_url
 from krat.plans import Plan, link_plans, load_plans
-from krat.privacy import load_guard
+from krat.privacy import guard_problems, load_guard
 from krat.problems import ContentError, Problem
 from krat.records import Record, load_records
 from krat.refdata import Prefecture, ReferenceData, load_reference_data
 
 DATA_DIR = "_data"
-PRIVACY_HINT = (
-    "hiqeni nga teksti publik, ose, nëse nuk është e dhënë personale, shtojeni te content/_data/privacy-allow.yml "
-    "me arsyen (reason)"
-)
+HIDDEN_PUBLIC = "një material që nuk publikohet në faqen publike (i brendshëm, draft ose shtojcë e tyre)"
+HIDDEN_MEMBERS = "një draft (ose shtojcë e tij) që nuk publikohet"
 
 
 @dataclass
@@ -72,6 +73,8 @@ class Catalog:
     campaigns: list[Campaign] = field(default_factory=list)
     profile: str = "public"
     digests: dict[str, str] = field(default_factory=dict)  # src_uri → digest of the file's text (release_sources)
+    pages_by_src_uri: dict[str, HandPage] = field(default_factory=dict)
+    published_files: set[str] = field(default_factory=set)  # src_uris of content files MkDocs may publish
     by_prefecture: dict[str, list[Record]] = field(init=False)
     by_src_uri: dict[str, Record] = field(init=False)
     _position: dict[str, int] = field(init=False, repr=False)
@@ -169,33 +172,36 @@ def build_catalog(content_dir: Path, profile: str = "public", today: datetime.da
         raise ContentError([Problem("KRAT_PROFILE", 1, "profili", f"'{profile}' nuk njihet; lejohen: public, members")])
     today = today or build_date()
     shown_root = shown_path(content_dir)
+    inventory = scan(content_dir, shown_root)
     refdata = load_reference_data(content_dir / DATA_DIR, f"{shown_root}/{DATA_DIR}")
-    records, problems = load_records(content_dir, shown_root, refdata)
+    records, record_problems = load_records(content_dir, shown_root, refdata)
     plans, plan_problems = load_plans(content_dir, shown_root, refdata)
-    problems += plan_problems
     articles, article_problems = load_articles(content_dir, shown_root, refdata)
     contacts, contact_problems = load_contacts(content_dir / DATA_DIR, f"{shown_root}/{DATA_DIR}", refdata)
     campaigns, campaign_problems = load_campaigns(content_dir / DATA_DIR, f"{shown_root}/{DATA_DIR}", refdata)
-    problems += article_problems + contact_problems + campaign_problems
+    pages, page_problems = load_pages(inventory.pages, refdata)
+    problems = record_problems + plan_problems + article_problems + contact_problems + campaign_problems
+    problems += page_problems + inventory.problems
+    attachment_problems = resolve_attachments(records, inventory.files)
+    # A file is "declared by no record" only when every record could be read: a broken record may declare it.
+    problems += [problem for problem in attachment_problems if not record_problems or problem.field != "skedari"]
+    items = records + plans + articles
+    published = [item for item in items if is_published(item, profile)]
+    files = published_files(published, pages, inventory)
+    # Links and personal data are checked on every file that loaded, even when others did not: `krat check FILE`
+    # (the pre-commit hook) must not let a file through because another one is broken.
+    texts = [Text(item.src_uri, item.path, item.body, item.body_line) for item in published + pages]
+    problems += check_links(texts, link_targets(items, published, inventory, files, profile))
+    if profile == "public":
+        guard = load_guard(content_dir / DATA_DIR, [contact.number for contact in contacts])
+        problems += guard_problems(guarded_texts(items, pages), guard)
     if not problems:
         problems += link_plans([p for p in plans if not p.draft], [r for r in records if not r.draft], today)
     if problems:
         raise ContentError(problems)
-    items = records + plans + articles
-    published = [item for item in items if is_published(item, profile)]
-    if profile == "public":
-        guard = load_guard(content_dir / DATA_DIR, [contact.number for contact in contacts])
-        hits = map_in_two(guard.scan, [item.text for item in published])  # every file's text: worth two cores
-        problems = [
-            Problem(item.path, hit.line, f"privatësia.{hit.rule}", f"'{hit.text}' {hit.message}; {PRIVACY_HINT}")
-            for item, found in zip(published, hits, strict=True)
-            for hit in found
-        ]
-        if problems:
-            raise ContentError(problems)
     unpublished = {item.src_uri for item in items} - {item.src_uri for item in published}
     digests = release_sources(items)
-    return Catalog(
+    catalog = Catalog(
         refdata,
         [item for item in published if isinstance(item, Record)],
         [item for item in published if isinstance(item, Plan)],
@@ -207,6 +213,33 @@ def build_catalog(content_dir: Path, profile: str = "public", today: datetime.da
         profile,
         digests,
     )
+    catalog.pages_by_src_uri = {page.src_uri: page for page in pages}
+    catalog.published_files = files
+    return catalog
+
+
+def guarded_texts(items: list, pages: list[HandPage]) -> list:
+    """What the privacy guard reads: every public item, drafts included (a draft marked public is published as it
+    stands once `draft` goes), and every hand-written page (always public)."""
+    return [item for item in items if item.visibility == "public"] + pages
+
+
+def published_files(published: list, pages: list[HandPage], inventory: Inventory) -> set[str]:
+    """Every file of the content tree this build publishes: its items, hand-written pages, the attachments its
+    records declare and the site's images. MkDocs copies nothing else (krat.mkdocs_adapter.update_files)."""
+    records = [item for item in published if isinstance(item, Record)]
+    files = {item.src_uri for item in published} | {page.src_uri for page in pages}
+    return files | published_attachments(records) | {asset.src_uri for asset in inventory.assets}
+
+
+def link_targets(items: list, published: list, inventory: Inventory, files: set[str], profile: str) -> Targets:
+    """Where links may and may not lead in this build: any content file or item address it leaves out is hidden."""
+    every_file = {file.src_uri for file in inventory.files.values()} | {item.src_uri for item in items}
+    hidden = every_file - files
+    hidden |= {page_url(src_uri) for src_uri in hidden if src_uri.endswith(".md")}
+    shown = files | {page_url(src_uri) for src_uri in files if src_uri.endswith(".md")}
+    reason = HIDDEN_PUBLIC if profile == "public" else HIDDEN_MEMBERS
+    return Targets(frozenset(shown), frozenset(hidden), reason)
 
 
 def release_sources(items: list[Record | Plan | Article]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from krat.inventory import markdown_in
 from krat.parallel import map_in_two
 from krat.problems import Problem
 
@@ -64,8 +65,9 @@ class Document:
         return 1
 
 
-def read_document(path: Path, shown_path: str) -> tuple[Document | None, list[Problem]]:
-    """Read `path`; return the document, or None and the problems that prevent reading it."""
+def read_document(path: Path, shown_path: str, optional: bool = False) -> tuple[Document | None, list[Problem]]:
+    """Read `path`; return the document, or None and the problems that prevent reading it. With `optional`
+    (hand-written pages), a file that does not start with '---' is all body, with no front-matter."""
     raw = path.read_bytes()
     text, problem = _decode(raw, shown_path)
     if problem:
@@ -73,6 +75,8 @@ def read_document(path: Path, shown_path: str) -> tuple[Document | None, list[Pr
     if not text.strip():
         return None, [Problem(shown_path, 1, "skedari", "skedari është bosh; duhet të nisë me front-matter '---'")]
     lines = text.split("\n")
+    if optional and lines[0].strip() != "---":
+        return Document(shown_path, {}, body=text, body_line=1, text=text), []
     if lines[0].strip() != "---":
         message = "mungon; skedari duhet të nisë me një rresht '---', pastaj fushat, pastaj '---'"
         return None, [Problem(shown_path, 1, "front-matter", message)]
@@ -166,7 +170,7 @@ def load_folder(content_dir: Path, folder: str, shown_root: str, load_one, refda
     the folder's own hand-written `index.md`; return what loaded and every problem of every file. The files are
     shared between two cores (krat.parallel); what loads points at the reference data's own objects."""
     where = []
-    for path in sorted((content_dir / folder).rglob("*.md")):
+    for path in markdown_in(content_dir / folder):
         src_uri = path.relative_to(content_dir).as_posix()
         if src_uri != f"{folder}/index.md":
             where.append((path, src_uri, f"{shown_root}/{src_uri}"))

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from krat import fragments, preview
+from krat import csp, fragments, preview, sanitize
 from krat.articles import Article
 from krat.catalog import DATA_DIR, Catalog, build_catalog
 from krat.contacts import stale_contacts
@@ -64,11 +64,13 @@ def warn_stale_contacts() -> None:
 
 
 def update_files(files: Files, config: MkDocsConfig) -> Files:
-    """Drop unpublished files, keep records, plans and articles out of the navigation (their lists link them),
+    """Drop every content file the catalog did not publish (internal and draft items, their attachments, reference
+    data), keep records, plans and articles out of the navigation (their lists link them),
     add generated pages nobody wrote, and the feeds, calendars and open data files."""
+    docs_dir = os.path.normpath(config.docs_dir)
     for file in list(files):
-        if file.src_uri in _catalog.unpublished:
-            files.remove(file)
+        if os.path.normpath(file.src_dir or "") == docs_dir and file.src_uri not in _catalog.published_files:
+            files.remove(file)  # the content tree is an allow-list: only what the catalog published is copied
         elif file.src_uri in _catalog.items_by_src_uri:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     taken = {file.url for file in files}
@@ -115,20 +117,24 @@ def add_data_files(files: Files, config: MkDocsConfig) -> None:
 
 
 def read_source(page: Page) -> str | None:
-    """Hand MkDocs the body of records, plans and articles, already split from their front-matter by the catalog.
+    """Hand MkDocs the body of records, plans, articles and hand-written pages, already split from their
+    front-matter by the catalog.
 
     MkDocs would otherwise read each file again and parse its YAML a second time (with the slow pure-Python
     loader); the page's metadata is set in `prepare_page` from the validated item instead.
     """
-    item = _catalog.items_by_src_uri.get(page.file.src_uri)
+    item = _catalog.items_by_src_uri.get(page.file.src_uri) or _catalog.pages_by_src_uri.get(page.file.src_uri)
     return item.body if item is not None else None
 
 
 def prepare_page(page: Page) -> None:
-    """Give record, plan and article pages their template and title; escape every title (Material prints them
-    unescaped)."""
+    """Give record, plan and article pages their template and title, hand-written pages their checked
+    front-matter; escape every title (Material prints them unescaped)."""
     item = _catalog.items_by_src_uri.get(page.file.src_uri)
-    if item is not None:
+    written = _catalog.pages_by_src_uri.get(page.file.src_uri)
+    if written is not None:
+        page.meta = dict(written.meta)  # front-matter as the catalog checked it, not as MkDocs would read it
+    elif item is not None:
         page.meta["template"] = TEMPLATES[type(item)]
         page.meta["title"] = getattr(item, "display_title", None) or item.title  # plans have a default title
     if page.meta.get("title"):
@@ -217,3 +223,77 @@ def cancel_search_index() -> None:
     if _search is not None:
         _search.cancel()
         _search = None
+
+
+# --- Untrusted content: the sanitiser (krat.sanitize) and the Content-Security-Policy (krat.csp) -------------
+
+META_AS_WRITTEN = {"title", "template"}  # the title is escaped by `prepare_page`; the template names a file
+_theme_scripts: tuple[MkDocsConfig, csp.ThemeScripts] | None = None
+
+
+def clean_page(html: str) -> str:
+    """A page's rendered Markdown, which staff write, through the site's sanitiser (krat.sanitize)."""
+    return sanitize.clean_html(html)
+
+
+def escape_page_text(page: Page) -> None:
+    """Escape the text of `page` that Material prints unescaped outside its content: front-matter values of
+    hand-written pages (`description` goes into `<head>`, `subtitle` and `status` into the navigation), a title
+    MkDocs made from the file's name (any character a file name may hold); and empty the table of contents'
+    anchors that the sanitiser takes from their heading, such as an id `attr_list` let staff write with a quote
+    in it (`{: #x" onclick="… }`), which Material prints inside `href="…"` and looks up as a selector."""
+    for key, value in page.meta.items():
+        if key not in META_AS_WRITTEN:
+            page.meta[key] = _escaped(value)
+    if "title" not in page.meta and page.title and ("<" in page.title or ">" in page.title):
+        page.meta["title"] = str(escape(page.title))  # a title from the Markdown comes escaped; from a name not
+    for link in _anchor_links(page.toc):
+        if not sanitize.allowed_id(link.id):
+            link.id = ""  # the entry leads to the top of the page; its heading has no id left (krat.sanitize)
+
+
+def _escaped(value):
+    if isinstance(value, str):
+        return str(escape(value))
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    return value
+
+
+def _anchor_links(links) -> Iterator:
+    for link in links or []:
+        yield link
+        yield from _anchor_links(link.children)
+
+
+def add_policy(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page with its Content-Security-Policy (krat.csp); nothing in the page's own content is hashed."""
+    return _protect(output, config, page.file.src_uri, page.content)
+
+
+def add_policy_to_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """A page rendered from a template alone (404.html) with its Content-Security-Policy; other templates
+    (sitemap.xml) as they are."""
+    if not template_name.endswith(".html"):
+        return output
+    return _protect(output, config, template_name, None)
+
+
+def _protect(output: str, config: MkDocsConfig, name: str, content: str | None) -> str:
+    """Warn about each inline script the policy blocks: none is expected, so one means text got into a
+    template unescaped (a strict build stops)."""
+    global _theme_scripts
+    if _theme_scripts is None or _theme_scripts[0] is not config:  # templates are read again on every build
+        _theme_scripts = (config, csp.ThemeScripts(config.theme.dirs))
+    html, refused = csp.protect(output, _theme_scripts[1], content)
+    if not csp.HEAD.search(output):
+        log.warning("krat: %s: faqja nuk ka <head>; politika e sigurisë (CSP) nuk u shtua", name)
+    for text in refused:
+        log.warning(
+            "krat: %s: skript i brendshëm që nuk vjen nga shabllonet; politika e sigurisë (CSP) e bllokon: %.80r",
+            name,
+            text,
+        )
+    return html

@@ -5,6 +5,7 @@ Pages are keyed by URL, so a page written by hand at a generated address gets th
 """
 
 import datetime
+import json
 from dataclasses import dataclass, field
 
 from krat.articles import Article
@@ -44,7 +45,8 @@ class GeneratedPage:
 
     @property
     def markdown(self) -> str:
-        return f"---\ntitle: {self.title}\ntemplate: {self.template}\n---\n"
+        """Front-matter only; the title (from reference data) as a JSON string, which YAML reads as written."""
+        return f"---\ntitle: {json.dumps(self.title, ensure_ascii=False)}\ntemplate: {self.template}\n---\n"
 
 
 @dataclass

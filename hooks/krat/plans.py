@@ -14,7 +14,7 @@ from pathlib import Path
 from krat.dates import Due, PartialDate
 from krat.frontmatter import load_folder, read_document
 from krat.problems import Problem
-from krat.records import Record
+from krat.records import Record, check_body
 from krat.refdata import Institution, Prefecture, ReferenceData
 from krat.schema import PLAN_FIELDS, STATUSES, validate_fields
 from krat.text import did_you_mean, slugify
@@ -106,6 +106,7 @@ class Plan:
     tasks: list[Task] = field(default_factory=list)
     draft: bool = False
     body: str = ""
+    body_line: int = 1
     text: str = field(default="", repr=False)
     lines: dict = field(default_factory=dict, repr=False)
     approval: Record | None = None
@@ -156,6 +157,7 @@ def load_plan(path: Path, src_uri: str, shown: str, refdata: ReferenceData) -> t
     if document is None:
         return None, problems
     values, problems = validate_fields(document, PLAN_FIELDS, refdata)
+    problems += check_body(document, text_of="planit")
     parts = src_uri.split("/")
     period = parts[-1].removesuffix(".md")
     if len(parts) != 3 or not PERIOD_PATTERN.match(period):
@@ -169,7 +171,15 @@ def load_plan(path: Path, src_uri: str, shown: str, refdata: ReferenceData) -> t
     objectives = [Objective(**objective) for objective in values.pop("objectives", [])]
     tasks = [Task(**task) for task in values.pop("tasks", [])]
     values["period"] = period
-    plan = Plan(src_uri=src_uri, path=shown, body=document.body, text=document.text, lines=document.lines, **values)
+    plan = Plan(
+        src_uri=src_uri,
+        path=shown,
+        body=document.body,
+        body_line=document.body_line,
+        text=document.text,
+        lines=document.lines,
+        **values,
+    )
     problems = _attach_tasks(plan, objectives, tasks)
     return (None, problems) if problems else (plan, [])
 

@@ -47,6 +47,7 @@ class Record:
     task_updates: list[dict] = field(default_factory=list)
     plan_reviews: list[dict] = field(default_factory=list)
     body: str = ""
+    body_line: int = 1
     path: str = ""
     text: str = field(default="", repr=False, compare=False)
     lines: dict = field(default_factory=dict, repr=False, compare=False)
@@ -104,7 +105,15 @@ def load_record(path: Path, src_uri: str, shown: str, refdata: ReferenceData) ->
     problems += check_body(document)
     if problems:
         return None, problems
-    record = Record(src_uri=src_uri, body=document.body, path=shown, text=document.text, lines=document.lines, **values)
+    record = Record(
+        src_uri=src_uri,
+        body=document.body,
+        body_line=document.body_line,
+        path=shown,
+        text=document.text,
+        lines=document.lines,
+        **values,
+    )
     return record, []
 
 
