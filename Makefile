@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site members serve check schema test lint bench browser clean
+.PHONY: site members serve check schema test fuzz lint bench browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ browser:
 # The suite runs on the site `make site` just built, so CI exercises the README's path too.
 test: site browser
 	$(BIN)/pytest -q
+
+# The property tests (marked `property`: the loader's and the sanitiser's) with Hypothesis' "fuzz" profile
+# (tests/conftest.py): 20,000 examples each instead of the bounded, reproducible "ci" number `make test` runs.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -m property
 
 # Speed and memory are measured here, never by timed assertions in tests. RECORDS=10000 for the large run.
 RECORDS ?= 2000

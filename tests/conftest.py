@@ -1,9 +1,19 @@
-"""Shared fixtures: a throw-away content folder with the real reference data, and helpers to plant files."""
+"""Shared fixtures: a throw-away content folder with the real reference data, and helpers to plant files; and the
+Hypothesis profiles of the property tests."""
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# "ci", loaded unless HYPOTHESIS_PROFILE says otherwise: a bounded number of examples, so the whole suite stays
+# fast, drawn from a fixed seed, so every run (and CI) tries the same ones. "fuzz" (`make fuzz`): many more, from a
+# fresh seed each run; a failure prints the blob that replays it (@reproduce_failure). Neither keeps a database.
+settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True)
+settings.register_profile("fuzz", max_examples=20_000, deadline=None, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

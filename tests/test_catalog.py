@@ -3,6 +3,7 @@
 from conftest import write
 from krat.catalog import build_catalog
 from krat.dates import PartialDate, parse_partial_date
+from krat.text import first_sentence
 
 
 def record(date: str, title: str, prefecture: str = "kukes", time: str = "", summary: str = "") -> str:
@@ -87,6 +88,13 @@ def test_one_line_summary_falls_back_to_first_sentence(content):
     by_title = {r.title: r for r in build_catalog(content).records}
     assert by_title["A"].one_line == "Përmbledhja."
     assert by_title["B"].one_line == "Teksti i parë."
+
+
+def test_the_first_sentence_keeps_words_not_markup():
+    """A summary taken from the minutes shows what a reader reads: a link's and an image's words, not their
+    targets nor attr_list's `{: ...}` (which the page itself never shows)."""
+    text = 'Para {: onclick="alert(1)" }\n\n![foto](https://x.org/y.png){: .figure } Shih [planin](../plan.md). Tjetër.'
+    assert first_sentence(text) == "Para foto Shih planin."
 
 
 def test_the_catalog_keeps_a_digest_of_each_source_instead_of_its_text_and_line_numbers(content):

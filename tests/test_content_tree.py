@@ -315,3 +315,23 @@ def test_the_privacy_guard_reads_hand_written_pages(content):
     write(content, "kontakt.md", "# Kontakt\n\nShkruani te arben.hoxha@gmail.com.\n")
     found = problems_of(content)
     assert len(found) == 1 and found[0].startswith("content/kontakt.md:3: privatësia.email: ")
+
+
+def test_a_data_file_that_is_a_symlink_is_refused_and_not_read(content, tmp_path):
+    outside = tmp_path / "secret.yml"
+    outside.write_text("- text: root:x:0:0\n  reason: x\n", encoding="utf-8")
+    os.symlink(outside, content / "_data/privacy-allow.yml")
+    found = problems_of(content)
+    assert (
+        "content/_data/privacy-allow.yml:1: skedari: lidhje simbolike (symlink) nuk lejohet; vendosni vetë skedarin"
+        in found
+    )
+    assert not [problem for problem in found if "root:x" in problem]
+
+
+def test_an_unexpected_failure_on_a_hand_written_page_names_the_page(content, monkeypatch):
+    write(content, "rreth.md", "# Rreth\n")
+    monkeypatch.setattr("krat.handpages.check_body", lambda *args, **kwargs: 1 / 0)
+    assert problems_of(content) == [
+        "content/rreth.md:1: skedari: skedari nuk u lexua: gabim i papritur (ZeroDivisionError); njoftoni mirëmbajtësin"
+    ]

@@ -219,6 +219,7 @@ def lenient_scheme(url: str) -> str | None:
     return found.group(1) if found else None
 
 
+@pytest.mark.property
 @settings(deadline=None)
 @given(hostile_text)
 def test_no_output_carries_a_handler_a_style_a_bad_url_or_a_forbidden_tag(text):

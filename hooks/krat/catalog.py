@@ -193,7 +193,8 @@ def build_catalog(content_dir: Path, profile: str = "public", today: datetime.da
     texts = [Text(item.src_uri, item.path, item.body, item.body_line) for item in published + pages]
     problems += check_links(texts, link_targets(items, published, inventory, files, profile))
     if profile == "public":
-        guard = load_guard(content_dir / DATA_DIR, [contact.number for contact in contacts])
+        numbers = [contact.number for contact in contacts]
+        guard = load_guard(content_dir / DATA_DIR, numbers, f"{shown_root}/{DATA_DIR}")
         problems += guard_problems(guarded_texts(items, pages), guard)
     if not problems:
         problems += link_plans([p for p in plans if not p.draft], [r for r in records if not r.draft], today)

@@ -1,6 +1,9 @@
 """Dates that may be partial: a full ISO date, or only a year-month or a year when the source gives no day.
 
 Partial dates sort at the start of their known period and say on the page that the exact date is not known.
+Dates in content must also fall in a sane range (`check_range`): from 1990 to two years after the build date, or
+ten for task deadlines. A year 0 or 9999 would pass the calendar checks and then crash whatever builds a
+`datetime` from it (feeds, calendars, exports).
 """
 
 import calendar
@@ -70,6 +73,44 @@ def parse_partial_date(text: str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
+FIRST_YEAR = 1990  # older than anything the committees (set up in the 2000s) have recorded
+YEARS_AHEAD = 2  # meetings, articles, approvals and verifications: at most two years after the build date
+DUE_YEARS_AHEAD = 10  # task deadlines: a plan may span several years
+RECENT_LIMIT = "dy vjet pas datës së ndërtimit"
+DUE_LIMIT = "dhjetë vjet pas datës së ndërtimit (afatet e një plani shtrihen në disa vite)"
+
+
+def years_after(day: datetime.date, years: int) -> datetime.date:
+    """The same day `years` later; 29 February falls back to 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def check_range(
+    start: PartialDate, text: str, years_ahead: int, limit: str, today: datetime.date | None = None
+) -> None:
+    """Raise ValueError with an Albanian explanation when the period starting at `start` (written `text`) begins
+    before FIRST_YEAR or more than `years_ahead` years after `today`; `limit` says why the upper limit is there.
+
+    `today` is the build date (`build_date()`), or today's date when that is later: a build reproduced with an
+    older SOURCE_DATE_EPOCH must still accept the content that passed when it was written, and the limit only
+    ever grows, so a file that passes once always passes."""
+    latest = years_after(today or max(build_date(), datetime.date.today()), years_ahead)
+    if not PartialDate(FIRST_YEAR) <= start <= PartialDate(latest.year, latest.month, latest.day):
+        raise ValueError(
+            f"'{text}' është jashtë kufijve: lejohet nga viti {FIRST_YEAR} deri më {latest:%d.%m.%Y}, {limit}"
+        )
+
+
+def parse_recent_date(text: str, today: datetime.date | None = None) -> PartialDate:
+    """A meeting, article, approval or verification date: `parse_partial_date`, within `check_range`."""
+    date = parse_partial_date(text)
+    check_range(date, str(text).strip(), YEARS_AHEAD, RECENT_LIMIT, today)
+    return date
+
+
 QUARTER_PATTERN = re.compile(r"^(\d{4})-[QqTt]([1-4])$")
 HALF_PATTERN = re.compile(r"^(\d{4})-[Hh]([12])$")
 ROMAN = ["I", "II", "III", "IV"]
@@ -93,24 +134,28 @@ class Due:
         return parse_partial_date(self.text).display
 
 
-def parse_due(text: str) -> Due:
-    """Parse a deadline; raise ValueError with an Albanian explanation when it is none of the accepted forms."""
+def parse_due(text: str, today: datetime.date | None = None) -> Due:
+    """Parse a deadline, which may start up to DUE_YEARS_AHEAD years after the build date (`check_range`); raise
+    ValueError with an Albanian explanation when it is none of the accepted forms or out of range."""
     text = str(text).strip()
     quarter, half = QUARTER_PATTERN.match(text), HALF_PATTERN.match(text)
     if quarter:
-        year, month = int(quarter.group(1)), 3 * int(quarter.group(2))
+        start = PartialDate(int(quarter.group(1)), 3 * int(quarter.group(2)) - 2)
+        last_month = start.month + 2
     elif half:
-        year, month = int(half.group(1)), 6 * int(half.group(2))
+        start = PartialDate(int(half.group(1)), 6 * int(half.group(2)) - 5)
+        last_month = start.month + 5
     else:
         try:
-            date = parse_partial_date(text)
+            start = parse_partial_date(text)
         except ValueError as error:
             raise ValueError(f"{error}; ose tremujor '2018-Q2', ose gjashtëmujor '2018-H1'") from None
-        if date.is_exact:
-            return Due(datetime.date(date.year, date.month, date.day), date.iso)
-        year, month = date.year, date.month or 12
-    last_day = calendar.monthrange(year, month)[1]
-    return Due(datetime.date(year, month, last_day), text.upper() if quarter or half else text)
+        last_month = start.month or 12
+    check_range(start, text, DUE_YEARS_AHEAD, DUE_LIMIT, today)  # before any datetime: year 0 would raise
+    if start.is_exact:
+        return Due(datetime.date(start.year, start.month, start.day), start.iso)
+    last_day = calendar.monthrange(start.year, last_month)[1]
+    return Due(datetime.date(start.year, last_month, last_day), text.upper() if quarter or half else text)
 
 
 def build_date() -> datetime.date:

@@ -9,7 +9,7 @@ otherwise be published whatever its visibility.
 
 from dataclasses import dataclass, field
 
-from krat.frontmatter import Document, read_document
+from krat.frontmatter import Document, guarded, read_document
 from krat.inventory import ContentFile
 from krat.links import page_url
 from krat.problems import Problem
@@ -60,7 +60,7 @@ def load_pages(files: list[ContentFile], refdata: ReferenceData) -> tuple[list[H
     """Read and check every hand-written page; return the good ones and every problem."""
     pages, problems = [], []
     for file in files:
-        page, found = load_page(file, refdata)
+        page, found = guarded(file.shown, load_page, file, refdata)
         pages += [page] if page else []
         problems += found
     return pages, problems

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from krat.dates import Due, PartialDate
+from krat.dates import DUE_LIMIT, DUE_YEARS_AHEAD, Due, PartialDate, check_range
 from krat.frontmatter import load_folder, read_document
 from krat.problems import Problem
 from krat.records import Record, check_body
@@ -166,6 +166,7 @@ def load_plan(path: Path, src_uri: str, shown: str, refdata: ReferenceData) -> t
             Problem(shown, 1, "skedari", f"vendndodhje ose emër i gabuar; planet shkojnë te {hint}")
         ]
     problems += _check_plan_location(parts[1], period, values, document.line, shown)
+    problems += _check_period(period, shown)
     if problems:
         return None, problems
     objectives = [Objective(**objective) for objective in values.pop("objectives", [])]
@@ -194,6 +195,28 @@ def _check_plan_location(folder: str, period: str, values: dict, line, shown: st
         message = f"'{values['period']}' nuk përputhet me emrin e skedarit '{period}.md'"
         problems.append(Problem(shown, line("period"), "period", message))
     return problems
+
+
+MAX_PERIOD_YEARS = 10  # national plans span three or four years; a regional one is yearly
+
+
+def _check_period(period: str, shown: str) -> list[Problem]:
+    """A period named by the file: its first year no later than its last, at most MAX_PERIOD_YEARS long, and
+    within the years a plan's deadlines may take (krat.dates.check_range)."""
+    first, last = PERIOD_PATTERN.match(period).groups()
+    first, last = int(first), int(last or first)
+    message = ""
+    if last < first:
+        message = f"periudha '{period}' mbaron para se të fillojë; shkruani '{last}-{first}.md'"
+    elif last - first >= MAX_PERIOD_YEARS:
+        message = f"periudha '{period}' zgjat më shumë se {MAX_PERIOD_YEARS} vjet"
+    else:
+        try:
+            for year in (first, last):
+                check_range(PartialDate(year), str(year), DUE_YEARS_AHEAD, DUE_LIMIT)
+        except ValueError as error:
+            message = f"periudha e planit: {error}"
+    return [Problem(shown, 1, "skedari", message)] if message else []
 
 
 def _attach_tasks(plan: Plan, objectives: list[Objective], tasks: list[Task]) -> list[Problem]:

@@ -30,10 +30,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from krat.frontmatter import read_list
 from krat.parallel import map_in_two
-from krat.problems import Problem
+from krat.problems import ContentError, Problem
 from krat.text import fold
 
 DENYLIST_VARIABLE = "KRAT_PRIVACY_DENYLIST"
@@ -190,11 +189,22 @@ def _national(digits: str) -> str:
     return re.sub(r"^(?:00355|355)?0?", "", digits) if len(digits) >= 8 else digits
 
 
-def load_guard(data_dir: Path, contacts: list[str] = ()) -> Guard:
-    """The guard for a build: official contact numbers, the allow-list in `data_dir`, the private deny-list."""
-    allow = yaml.safe_load((data_dir / "privacy-allow.yml").read_text(encoding="utf-8")) if (
-        data_dir / "privacy-allow.yml").exists() else []  # fmt: skip
-    reviewed = [entry for entry in allow or [] if entry.get("reason")]  # an entry without a reason is ignored
+ALLOW_FILE = "privacy-allow.yml"
+
+
+def load_guard(data_dir: Path, contacts: list[str] = (), shown_dir: str = "") -> Guard:
+    """The guard for a build: official contact numbers, the allow-list in `data_dir`, the private deny-list.
+    Raises ContentError when the allow-list cannot be read (it is read like every data file: krat.frontmatter)."""
+    allow, shown = [], f"{shown_dir or data_dir.as_posix()}/{ALLOW_FILE}"
+    if (data_dir / ALLOW_FILE).exists():
+        _, allow, problems = read_list(data_dir / ALLOW_FILE, shown)
+        if not all(isinstance(entry, dict) for entry in allow):
+            problems.append(
+                Problem(shown, 1, "skedari", "çdo element: '- text: ...' ose '- domain: ...', me 'reason:'")
+            )
+        if problems:
+            raise ContentError(problems)
+    reviewed = [entry for entry in allow if entry.get("reason")]  # an entry without a reason is ignored
     allowed_texts = {fold(entry["text"]) for entry in reviewed if entry.get("text")}
     domains = INSTITUTIONAL_DOMAINS + tuple(entry["domain"].lower() for entry in reviewed if entry.get("domain"))
     denylist = os.environ.get(DENYLIST_VARIABLE)

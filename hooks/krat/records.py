@@ -151,16 +151,94 @@ def check_location(src_uri: str, values: dict, document: Document, refdata: Refe
     return problems
 
 
+# Python-Markdown renders each nested list, quote or admonition, and each nested emphasis, with recursive calls, and
+# fails with RecursionError from about 250 nested lists (330 admonitions, 495 list markers on one line) and from about
+# 1,500 emphasis markers opened in one paragraph ('***a ' 496 times). Minutes nest three or four levels and open a
+# few dozen markers; the caps below leave room for far more and stay well short of a crash.
+MAX_BODY_NESTING = 20
+MAX_EMPHASIS = 500
+MAX_LINKS = 500
+# The markers that open a container at the start of a line (after its indentation), one after another.
+CONTAINER_PREFIX = re.compile(r"([ \t]*)((?:(?:[-*+]|\d{1,9}[.)]|[!?]{3}\+?)(?:[ \t]+|$)|>[ \t]*)+)")
+CONTAINER_MARKER = re.compile(r"[-*+>]|\d{1,9}[.)]|[!?]{3}")
+EMPHASIS_OPENING = re.compile(r"[*_]+(?=[^*_\s])")  # a whole run, before a non-blank character
+
+
 def check_body(document: Document, text_of: str = "procesverbalit") -> list[Problem]:
-    """Minutes (and articles: `text_of="artikullit"`) are Markdown only: raw HTML (and so scripts) is refused,
-    with the line where it starts."""
-    for offset, line in enumerate(document.body.split("\n")):
+    """Minutes (and articles, plans, pages: `text_of` names which) are Markdown only: raw HTML (and so scripts) is
+    refused, and so is nesting that would crash Python-Markdown before the site is built; each with its line."""
+    lines = document.body.split("\n")
+    checks = (_raw_html, _deep_nesting, _deep_emphasis, _many_links)
+    found = [check(lines, text_of) for check in checks]
+    return [
+        Problem(document.path, document.body_line + offset, "teksti", message) for offset, message in found if message
+    ]
+
+
+def _raw_html(lines: list[str], text_of: str) -> tuple[int, str]:
+    """(line offset, message) for the first raw HTML in the text, else (0, '')."""
+    for offset, line in enumerate(lines):
         found = RAW_HTML.search(line)
         if found:
             snippet = line[found.start() : found.start() + 20]
-            message = f"HTML nuk lejohet në tekstin e {text_of} ('{snippet}'); përdorni vetëm Markdown"
-            return [Problem(document.path, document.body_line + offset, "teksti", message)]
-    return []
+            return offset, f"HTML nuk lejohet në tekstin e {text_of} ('{snippet}'); përdorni vetëm Markdown"
+    return 0, ""
+
+
+def _deep_nesting(lines: list[str], text_of: str) -> tuple[int, str]:
+    """(line offset, message) for the first line nested more than MAX_BODY_NESTING containers deep, else (0, '')."""
+    for offset, line in enumerate(lines):
+        if _nesting(line) > MAX_BODY_NESTING:
+            message = (
+                f"në tekstin e {text_of} listat, citimet '>' ose shënimet '!!!' futen njëra brenda tjetrës më "
+                f"thellë se {MAX_BODY_NESTING} nivele; thjeshtojeni (hiqni dhëmbëzimin ose shenjat e tepërta)"
+            )
+            return offset, message
+    return 0, ""
+
+
+def _nesting(line: str) -> int:
+    """How many containers (list items, quotes, admonitions) a line that starts one is nested in, as
+    Python-Markdown counts them: its indentation in steps of four columns, plus the markers that start it. 0 for
+    any other line: indentation alone (a centred title, code) nests nothing."""
+    prefix = CONTAINER_PREFIX.match(line)
+    if not prefix:
+        return 0
+    return len(prefix.group(1).expandtabs(4)) // 4 + len(CONTAINER_MARKER.findall(prefix.group(2)))
+
+
+def _deep_emphasis(lines: list[str], text_of: str) -> tuple[int, str]:
+    """(line offset, message) for the line where one paragraph has opened more than MAX_EMPHASIS emphasis markers
+    ('*' or '_' before a non-blank character), else (0, ''). Counting every opening marker errs high (they need not
+    nest), never low."""
+    message = (
+        f"një paragraf i tekstit të {text_of} hap më shumë se {MAX_EMPHASIS} shenja theksimi ('*' ose '_'); hiqni "
+        "shenjat e tepërta ose ndajeni me rreshta bosh"
+    )
+    return _too_many(lines, "*_", lambda line: sum(map(len, EMPHASIS_OPENING.findall(line))), MAX_EMPHASIS, message)
+
+
+def _many_links(lines: list[str], text_of: str) -> tuple[int, str]:
+    """(line offset, message) for the line where one paragraph has opened more than MAX_LINKS brackets, else
+    (0, ''): Python-Markdown's time grows with the square of the links in a paragraph (4,000 take seconds)."""
+    message = (
+        f"një paragraf i tekstit të {text_of} ka më shumë se {MAX_LINKS} kllapa '[' (lidhje); ndajeni me rreshta bosh"
+    )
+    return _too_many(lines, "[", lambda line: line.count("["), MAX_LINKS, message)
+
+
+def _too_many(lines: list[str], markers: str, count, limit: int, message: str) -> tuple[int, str]:
+    """(line offset, message) for the line where one paragraph's `count` passes `limit`, else (0, ''). Inline
+    markup never spans a blank line, so the count starts again there; lines without any of `markers` add nothing."""
+    found = 0
+    for offset, line in enumerate(lines):
+        if not line.strip():
+            found = 0
+        elif any(marker in line for marker in markers):
+            found += count(line)
+            if found > limit:
+                return offset, message
+    return 0, ""
 
 
 def find_duplicates(records: list[Record], shown_root: str) -> list[Problem]:

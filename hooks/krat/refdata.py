@@ -2,11 +2,12 @@
 and missing diacritics ('Kukës', 'Kukes' and 'kukes' all resolve to the prefecture 'kukes').
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from krat.frontmatter import Document, parse_yaml
+from krat.frontmatter import guarded, read_list
 from krat.problems import ContentError, Problem
 from krat.text import fold
 
@@ -101,11 +102,13 @@ FILES = {
 
 
 def load_reference_data(data_dir: Path, shown_dir: str) -> ReferenceData:
-    """Load the reference files; raise ContentError listing every problem in them."""
+    """Load the reference files; raise ContentError listing every problem in them (an unexpected failure on one
+    file too, as a problem naming it: `guarded`)."""
     loaded, problems = {}, []
     for filename, (model, required) in FILES.items():
-        items, found = _load_list(data_dir / filename, f"{shown_dir}/{filename}", model, required)
-        loaded[filename] = items
+        shown = f"{shown_dir}/{filename}"
+        items, found = guarded(shown, _load_list, data_dir / filename, shown, model, required)
+        loaded[filename] = items or []
         problems += found
     if problems:
         raise ContentError(problems)
@@ -121,17 +124,39 @@ def _load_list(path: Path, shown: str, model: type, required: tuple) -> tuple[li
     """Read one YAML list of mappings into `model` objects, checking that required keys are present."""
     if not path.exists():
         return [], [Problem(shown, 1, "skedari", "mungon skedari i të dhënave të referencës")]
-    document = Document(shown, {})
-    problems = parse_yaml("entries:\n" + path.read_text(encoding="utf-8"), document, first_line=0)
+    document, entries, problems = read_list(path, shown)
     items = []
-    for index, entry in enumerate(document.data.get("entries") or []):
+    for index, entry in enumerate(entries):
         line = document.line("entries", index)
         missing = [key for key in required if not isinstance(entry, dict) or not entry.get(key)]
         if missing:
             problems.append(Problem(shown, line, missing[0], "mungon te ky element"))
+            continue
+        unsafe = _unsafe_value(entry)
+        if unsafe:
+            problems.append(Problem(shown, document.line("entries", index, unsafe[0]), unsafe[0], unsafe[1]))
             continue
         values = {key: entry.get(key) or "" for key in model.__dataclass_fields__}
         if "municipalities" in values:
             values["municipalities"] = tuple(values["municipalities"])
         items.append(model(**{key: value if isinstance(value, tuple) else str(value) for key, value in values.items()}))
     return items, problems
+
+
+# Slugs and codes become addresses and file names (qarqet/<slug>/, kalendar/<slug>-mbledhjet.ics); names are shown
+# on one line. Reference data is edited like content, so it is checked like content.
+KEY_PATTERNS = {
+    "slug": re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
+    "code": re.compile(r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$"),
+}
+
+
+def _unsafe_value(entry: dict) -> tuple[str, str] | None:
+    """(key, message) for a slug or code that is not a plain identifier, or a text that spans lines."""
+    for key, pattern in KEY_PATTERNS.items():
+        if key in entry and not pattern.match(str(entry[key])):
+            return key, f"'{entry[key]}' duhet të ketë vetëm shkronja pa ë/ç, shifra dhe '-'"
+    for key, value in entry.items():
+        if isinstance(value, str) and ("\n" in value or "\r" in value):
+            return key, "duhet të jetë në një rresht"
+    return None

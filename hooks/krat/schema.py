@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from krat.dates import HALF_PATTERN, ISO_PATTERN, QUARTER_PATTERN, parse_due, parse_partial_date
+from krat.dates import HALF_PATTERN, ISO_PATTERN, QUARTER_PATTERN, parse_due, parse_recent_date
 from krat.frontmatter import Document
 from krat.problems import Problem
 from krat.refdata import Lookup, ReferenceData
@@ -195,8 +195,9 @@ def written_as(parse: Callable[[str], object], expected: str, json_schema: dict)
 
 
 YEAR_SCHEMA = {"type": "integer", "minimum": 1000, "maximum": 9999}  # 2023 unquoted: YAML reads a number
+# Both within a sane range (krat.dates.check_range): from 1990 to two years after the build date, ten for deadlines.
 partial_date = written_as(
-    parse_partial_date, "një datë, p.sh. 2018-02-16", {"anyOf": [pattern(ISO_PATTERN), YEAR_SCHEMA]}
+    parse_recent_date, "një datë, p.sh. 2018-02-16", {"anyOf": [pattern(ISO_PATTERN), YEAR_SCHEMA]}
 )
 due = written_as(
     parse_due,
@@ -488,8 +489,9 @@ def number_between(low: int, high: int) -> Callable:
 
 
 def _parse_day(text_value: str) -> datetime.date:
-    """A full date: a contact is verified on a known day, so '2026-11' is not enough."""
-    date = parse_partial_date(text_value)
+    """A full date in the range of `parse_recent_date`: a contact is verified on a known day, so '2026-11' is
+    not enough."""
+    date = parse_recent_date(text_value)
     if not date.is_exact:
         raise ValueError(f"'{text_value}' duhet të jetë datë e plotë me ditë, p.sh. 2026-11-22")
     return datetime.date(date.year, date.month, date.day)

@@ -34,7 +34,9 @@ def did_you_mean(value: str, choices: list[str]) -> str:
 
 def first_sentence(text: str, limit: int = 180) -> str:
     """The first sentence of a Markdown text as plain one-line text, cut at `limit` characters."""
-    plain = re.sub(r"[#>*_`\[\]]|\(http[^)]*\)", "", text)
+    plain = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # a link or an image: its words only
+    plain = re.sub(r"\{:?[^{}\n]*\}", "", plain)  # attr_list's {: ...} is markup, not words
+    plain = re.sub(r"[#>*_`\[\]]|\(http[^)]*\)", "", plain)
     plain = " ".join(plain.split())
     match = re.search(r"^(.+?[.!?])(\s|$)", plain)
     sentence = match.group(1) if match else plain
