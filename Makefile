@@ -28,12 +28,12 @@ endef
 site: $(STAMP)
 	$(call build,public,site)
 
-# The members' site includes internal records; serve it only behind the host's authentication (README).
+# The members' site includes internal records; serve it only behind the host's authentication (docs/deploy.md).
 members: $(STAMP)
 	$(call build,members,site-members)
 
 # Dirty rebuilds: hooks/krat/preview.py deletes the output of every page an edit may change, MkDocs re-renders
-# those (README, Performance). Not strict: MkDocs warns on every dirty build; other warnings still show.
+# those (docs/developer-notes.md, docs/performance.md). Not strict: MkDocs warns on every dirty build; other warnings still show.
 # `krat bench --serve` runs this target on a synthetic corpus, adding SERVE_ARGS (-f its config, -a its port).
 serve: $(STAMP)
 	KRAT_SERVE=1 $(BIN)/mkdocs serve --dirty --no-strict --watch hooks --watch overrides $(SERVE_ARGS)

@@ -305,7 +305,7 @@ def test_hand_written_pages_are_checked(content):
     write(content, "rreth.md", "---\ntemplate: record.html\nskript: x\n---\n\n<script>alert(1)</script>\n")
     assert problems_of(content) == [
         "content/rreth.md:2: template: 'record.html' nuk lejohet për këtë faqe (lejohet: main.html)",
-        "content/rreth.md:3: skript: fushë e panjohur (shih listën e fushave në README)",
+        "content/rreth.md:3: skript: fushë e panjohur (shih listën e fushave te docs/staff/01-procesverbalet.md)",
         "content/rreth.md:6: teksti: HTML nuk lejohet në tekstin e faqes ('<script>alert(1)</sc'); përdorni vetëm "
         "Markdown",
     ]

@@ -98,5 +98,5 @@ def test_skeleton_lists_every_key_and_stops_at_the_required_ones():
 
 
 def test_staff_guide_names_every_snippet():
-    guide = (ROOT / "README.md").read_text(encoding="utf-8").split("### 9. Redaktimi në VS Code")[1]
+    guide = (ROOT / "docs/staff/04-mjetet.md").read_text(encoding="utf-8").split("## 3. Redaktimi në VS Code")[1]
     assert sorted(set(re.findall(r"`(krat-[a-z_]+)`", guide))) == sorted(SNIPPETS)

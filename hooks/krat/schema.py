@@ -347,7 +347,7 @@ def validate_fields(document: Document, fields: list[Field], refdata: ReferenceD
 def _unknown_key(key: str, by_name: dict) -> str:
     meant = KEY_ALIASES.get(fold(key).replace(" ", "").replace("_", ""))
     hint = f"; a mos doni '{meant}'?" if meant else did_you_mean(key, list(by_name))
-    return f"fushë e panjohur{hint or ' (shih listën e fushave në README)'}"
+    return f"fushë e panjohur{hint or ' (shih listën e fushave te docs/staff/01-procesverbalet.md)'}"
 
 
 # --- the schemas -----------------------------------------------------------------------------------------
