@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site members serve check schema test fuzz lint bench browser clean
+.PHONY: site members serve check schema test fuzz lint bench bench-serve browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,9 @@ site: $(STAMP)
 members: $(STAMP)
 	$(call build,members,site-members)
 
-# Dirty rebuilds: hooks/krat/preview.py deletes the output of every page an edit may change, MkDocs re-renders
+# Dirty rebuilds: hooks/krat/engine/preview.py deletes the output of every page an edit may change, MkDocs re-renders
 # those (docs/developer-notes.md, docs/performance.md). Not strict: MkDocs warns on every dirty build; other warnings still show.
-# `krat bench --serve` runs this target on a synthetic corpus, adding SERVE_ARGS (-f its config, -a its port).
+# `make bench-serve` runs this target on a synthetic corpus, adding SERVE_ARGS (-f its config, -a its port).
 serve: $(STAMP)
 	KRAT_SERVE=1 $(BIN)/mkdocs serve --dirty --no-strict --watch hooks --watch overrides $(SERVE_ARGS)
 
@@ -43,7 +43,7 @@ check: $(STAMP)
 	$(BIN)/krat check
 	$(BIN)/krat schema --check
 
-# The JSON Schemas (schemas/) and VS Code snippets (.vscode/krat.code-snippets), derived from hooks/krat/schema.py.
+# The JSON Schemas (schemas/) and VS Code snippets (.vscode/krat.code-snippets), derived from hooks/krat/content/schema.py.
 schema: $(STAMP)
 	$(BIN)/krat schema
 
@@ -71,7 +71,11 @@ fuzz: $(STAMP)
 RECORDS ?= 2000
 REPEAT ?= 3
 bench: $(STAMP)
-	$(BIN)/krat bench --records $(RECORDS) --repeat $(REPEAT)
+	$(BIN)/python -m benchmarks --records $(RECORDS) --repeat $(REPEAT)
+
+# How long `make serve` takes to show an edited record (benchmarks/servebench.py).
+bench-serve: $(STAMP)
+	$(BIN)/python -m benchmarks --serve --records $(RECORDS)
 
 clean:
 	rm -rf site site-members .site.tmp .site.old .site-members.tmp .site-members.old

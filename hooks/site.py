@@ -1,4 +1,4 @@
-"""MkDocs hooks of the KRAT site: event functions only, each delegating to krat.mkdocs_adapter."""
+"""MkDocs hooks of the KRAT site: event functions only, each delegating to krat.engine.adapter."""
 
 import os
 import sys
@@ -8,7 +8,7 @@ if os.environ.get("KRAT_SERVE"):
     for name in [name for name in sys.modules if name == "krat" or name.startswith("krat.")]:
         del sys.modules[name]
 
-from krat import mkdocs_adapter  # noqa: E402
+from krat.engine import adapter as mkdocs_adapter  # noqa: E402
 
 
 def on_config(config):

@@ -4,8 +4,8 @@ import shutil
 
 import pytest
 from conftest import FIXTURES, RECORD_PATH, plant
-from krat.catalog import build_catalog
-from krat.problems import ContentError
+from krat.content.catalog import build_catalog
+from krat.content.problems import ContentError
 
 ARTICLE_PATH = "ndergjegjesim/shenjat.md"
 SHOWN = f"content/{ARTICLE_PATH}"

@@ -4,8 +4,8 @@ awareness page context; nothing internal is listed or counted."""
 import datetime
 
 from conftest import write
-from krat.catalog import build_catalog
-from krat.pages import AwarenessContext, PrefectureContext, page_context
+from krat.content.catalog import build_catalog
+from krat.site.pages import AwarenessContext, PrefectureContext, page_context
 
 TODAY = datetime.date(2018, 8, 1)
 

@@ -3,12 +3,13 @@
 import re
 
 from conftest import ROOT
-from krat import servebench
-from krat.bench import run
-from krat.browser import CHROMIUM
-from krat.catalog import build_catalog
-from krat.corpus import MARK, generate
-from krat.schema import KINDS
+from krat.content.catalog import build_catalog
+from krat.content.schema import KINDS
+
+from benchmarks import servebench
+from benchmarks.bench import run
+from benchmarks.browser import CHROMIUM
+from benchmarks.corpus import MARK, generate
 
 
 def test_corpus_is_valid_varied_and_marked_synthetic(tmp_path, monkeypatch):

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from conftest import FIXTURES
-from krat.calendars import escape_text, fold, generate_calendars, render_calendar
-from krat.catalog import build_catalog
-from krat.exports import Links, stable_id
+from krat.content.catalog import build_catalog
+from krat.outputs.calendars import escape_text, fold, generate_calendars, render_calendar
+from krat.outputs.exports import Links, stable_id
 from sitebuild import make_site_source
 
 BASE = "https://krat.example.org/"

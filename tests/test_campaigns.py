@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 from conftest import write
-from krat.campaigns import Campaign, next_campaign
-from krat.catalog import build_catalog
-from krat.problems import ContentError
+from krat.content.campaigns import Campaign, next_campaign
+from krat.content.catalog import build_catalog
+from krat.content.problems import ContentError
 
 WORLD_DAY = "Dita Botërore kundër Trafikimit të Personave"
 EU_DAY = "Dita Evropiane kundër Trafikimit"

@@ -1,9 +1,9 @@
 """Aggregation: ordering, timelines grouped by year, partial dates, neighbours and prefecture summaries."""
 
 from conftest import write
-from krat.catalog import build_catalog
-from krat.dates import PartialDate, parse_partial_date
-from krat.text import first_sentence
+from krat.content.catalog import build_catalog
+from krat.content.dates import PartialDate, parse_partial_date
+from krat.content.text import first_sentence
 
 
 def record(date: str, title: str, prefecture: str = "kukes", time: str = "", summary: str = "") -> str:
@@ -98,7 +98,7 @@ def test_the_first_sentence_keeps_words_not_markup():
 
 
 def test_the_catalog_keeps_a_digest_of_each_source_instead_of_its_text_and_line_numbers(content):
-    """Texts and line numbers serve validation only; `make serve` compares digests (krat.preview)."""
+    """Texts and line numbers serve validation only; `make serve` compares digests (krat.engine.preview)."""
     add(content, "2019-03-01", "takimi")
     add(content, "2019-04-01", "i-brendshem")
     path = content / "takime/kukes/2019/2019-04-01-i-brendshem.md"

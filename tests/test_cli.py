@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 from conftest import FIXTURES, ROOT, plant
-from krat.cli import main
-from krat.schema import RECORD_FIELDS
+from krat.content.schema import RECORD_FIELDS
+from krat.tools.cli import main
 
 IMPORTS = FIXTURES / "import"
 KUKES = "content/takime/kukes/2018/2018-02-16-analiza-vjetore-2017.md"
@@ -52,7 +52,7 @@ def test_usage_errors_are_albanian(capsys):
     assert err.endswith("krat new: gabim: mungojnë argumentet e detyrueshme: --prefecture\n")
     code, _, err = run(capsys, "publish")
     assert (
-        "krat: gabim: argumenti KOMANDA: zgjedhje e pavlefshme: 'publish' (zgjidhni: 'check', 'new', 'import', 'schema', 'bench')"
+        "krat: gabim: argumenti KOMANDA: zgjedhje e pavlefshme: 'publish' (zgjidhni: 'check', 'new', 'import', 'schema')"
         in err
     )
 

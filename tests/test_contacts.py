@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 from conftest import write
-from krat.catalog import build_catalog
-from krat.contacts import stale_contacts, year_before
-from krat.problems import ContentError
+from krat.content.catalog import build_catalog
+from krat.content.contacts import stale_contacts, year_before
+from krat.content.problems import ContentError
 
 SHOWN = "content/_data/contacts.yml"
 CONTACT = """  - number: "{number}"

@@ -6,8 +6,8 @@ import os
 
 import pytest
 from conftest import write
-from krat.catalog import build_catalog
-from krat.problems import ContentError
+from krat.content.catalog import build_catalog
+from krat.content.problems import ContentError
 
 RECORD = """---
 title: {title}
@@ -331,7 +331,7 @@ def test_a_data_file_that_is_a_symlink_is_refused_and_not_read(content, tmp_path
 
 def test_an_unexpected_failure_on_a_hand_written_page_names_the_page(content, monkeypatch):
     write(content, "rreth.md", "# Rreth\n")
-    monkeypatch.setattr("krat.handpages.check_body", lambda *args, **kwargs: 1 / 0)
+    monkeypatch.setattr("krat.content.handpages.check_body", lambda *args, **kwargs: 1 / 0)
     assert problems_of(content) == [
         "content/rreth.md:1: skedari: skedari nuk u lexua: gabim i papritur (ZeroDivisionError); njoftoni mirëmbajtësin"
     ]

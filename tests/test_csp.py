@@ -1,4 +1,4 @@
-"""The Content-Security-Policy (krat.csp) and the sanitiser wired into the build, end to end.
+"""The Content-Security-Policy (krat.engine.csp) and the sanitiser wired into the build, end to end.
 
 Two sites are built: the usual fixture site, and tests/fixtures/hostile/site, whose record and "Rreth" page try
 to carry scripts with Markdown the validator accepts (attr_list handlers and styles, an id taking Material's
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from browser import chromium_page, needs_chromium, served
 from conftest import FIXTURES
-from krat import csp
+from krat.engine import csp
 from sitebuild import build, make_site_source
 
 HOSTILE_RECORD = "takime/kukes/2018/2018-03-01-sulm/index.html"

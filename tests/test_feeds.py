@@ -6,9 +6,9 @@ import posixpath
 import pytest
 from conftest import FIXTURES
 from feedhistory import BASE, entry_ids, parse, read_history
-from krat.catalog import build_catalog
-from krat.exports import Links, stable_id
-from krat.feeds import PAGE_SIZE, generate_feeds
+from krat.content.catalog import build_catalog
+from krat.outputs.exports import Links, stable_id
+from krat.outputs.feeds import PAGE_SIZE, generate_feeds
 from sitebuild import make_site_source
 
 BUILD_DAY = datetime.date(2018, 8, 1)

@@ -1,5 +1,5 @@
-"""Material's frame parts shared by the pages outside the navigation (krat.fragments), and search elements
-reused from the search child (krat.search), change no page."""
+"""Material's frame parts shared by the pages outside the navigation (krat.engine.fragments), and search elements
+reused from the search child (krat.site.search), change no page."""
 
 import os
 import subprocess
@@ -8,11 +8,12 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT
-from krat.bench import MKDOCS, project_config
-from krat.corpus import generate
-from krat.fragments import FragmentCache
+from krat.engine.fragments import FragmentCache
 from mkdocs.structure.files import InclusionLevel
 from sitebuild import BUILD_DATE_EPOCH
+
+from benchmarks.bench import MKDOCS, project_config
+from benchmarks.corpus import generate
 
 NAV = SimpleNamespace(pages=[SimpleNamespace(url=url) for url in ("", "qarqet/", "plane/", "ndergjegjesim/")])
 
@@ -53,8 +54,8 @@ def test_reuse_can_be_turned_off(monkeypatch):
 
 @pytest.mark.parametrize("switch", ["KRAT_FRAGMENTS", "KRAT_INDEXED_REUSE"])
 def test_shared_frame_parts_and_reused_search_elements_leave_every_page_as_rendered_alone(tmp_path, switch):
-    """Both shortcuts (frame parts rendered once, krat.fragments; indexed elements taken from the search child,
-    krat.search) are turned off in one build and left on in the other."""
+    """Both shortcuts (frame parts rendered once, krat.engine.fragments; indexed elements taken from the search child,
+    krat.site.search) are turned off in one build and left on in the other."""
     generate(tmp_path / "project", 50, content_source=ROOT / "content" / "_data")
     config = project_config(tmp_path)
 

@@ -16,14 +16,14 @@ import yaml
 from conftest import FIXTURES, RECORD_PATH, ROOT
 from hypothesis import given
 from hypothesis import strategies as st
-from krat.articles import load_article
-from krat.contacts import load_contacts
-from krat.frontmatter import INVISIBLE, read_data_file, read_document
-from krat.plans import load_plan
-from krat.problems import ContentError
-from krat.records import load_record
-from krat.refdata import load_reference_data
-from krat.schema import ARTICLE_FIELDS, CONTACT_FIELDS, PLAN_FIELDS, RECORD_FIELDS, TASK_FIELDS
+from krat.content.articles import load_article
+from krat.content.contacts import load_contacts
+from krat.content.frontmatter import INVISIBLE, read_data_file, read_document
+from krat.content.plans import load_plan
+from krat.content.problems import ContentError
+from krat.content.records import load_record
+from krat.content.refdata import load_reference_data
+from krat.content.schema import ARTICLE_FIELDS, CONTACT_FIELDS, PLAN_FIELDS, RECORD_FIELDS, TASK_FIELDS
 
 pytestmark = pytest.mark.property  # `make fuzz` runs these with many more examples
 

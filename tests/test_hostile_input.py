@@ -8,11 +8,11 @@ import shutil
 
 import pytest
 from conftest import FIXTURES, RECORD_PATH, write
-from krat import contacts, records
-from krat.catalog import build_catalog
-from krat.dates import parse_due, parse_recent_date, years_after
-from krat.frontmatter import MAX_FILE_BYTES, guarded, read_document
-from krat.problems import ContentError
+from krat.content import contacts, records
+from krat.content.catalog import build_catalog
+from krat.content.dates import parse_due, parse_recent_date, years_after
+from krat.content.frontmatter import MAX_FILE_BYTES, guarded, read_document
+from krat.content.problems import ContentError
 
 SHOWN = f"content/{RECORD_PATH}"
 VALID = (FIXTURES / "records" / "valid.md").read_text(encoding="utf-8")
@@ -306,7 +306,7 @@ def test_a_loader_crash_becomes_a_problem_naming_the_file(content, monkeypatch):
 
 
 def test_a_crash_in_the_second_process_is_a_problem_too(content, monkeypatch):
-    """20 files: enough for the catalog to read half of them in a forked process (krat.parallel)."""
+    """20 files: enough for the catalog to read half of them in a forked process (krat.content.parallel)."""
     replace_converter(monkeypatch, records, "RECORD_FIELDS", "title", explode)
     paths = [f"takime/kukes/2018/2018-03-{day:02d}-takim.md" for day in range(1, 21)]
     for path, day in zip(paths, range(1, 21), strict=True):
@@ -320,7 +320,7 @@ def test_a_data_file_reader_crash_becomes_a_problem(content, monkeypatch):
 
 
 def test_a_reference_data_crash_becomes_a_problem(content, monkeypatch):
-    monkeypatch.setattr("krat.refdata.read_list", lambda *args, **kwargs: 1 / 0)
+    monkeypatch.setattr("krat.content.refdata.read_list", lambda *args, **kwargs: 1 / 0)
     assert problems_of(content) == [
         f"content/_data/{name}.yml:1: {CRASH.format('ZeroDivisionError')}"
         for name in ("audiences", "institutions", "prefectures", "topics")

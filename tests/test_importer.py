@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import FIXTURES, ROOT
-from krat.dates import MONTHS, PartialDate
-from krat.frontmatter import read_document
-from krat.importer import (
+from krat.content.dates import MONTHS, PartialDate
+from krat.content.frontmatter import read_document
+from krat.content.refdata import load_reference_data
+from krat.content.text import fold, fold_each
+from krat.tools.importer import (
     CHECK,
     ImportFailed,
     ImportOptions,
@@ -21,9 +23,7 @@ from krat.importer import (
     import_text,
     url_date,
 )
-from krat.recordfile import check_text, prefecture_forms
-from krat.refdata import load_reference_data
-from krat.text import fold, fold_each
+from krat.tools.recordfile import check_text, prefecture_forms
 
 IMPORTS = FIXTURES / "import"
 KUKES_URL = "https://prefekturakukes.gov.al/2019/10/18/mbledhja-e-krat/"

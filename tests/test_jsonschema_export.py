@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import FIXTURES, ROOT
-from krat.frontmatter import read_data_file, read_document
-from krat.jsonschema_export import REGEX_SYNTAX, SCHEMA_FILES, SCHEMAS_DIR, render_schemas
-from krat.refdata import load_reference_data
-from krat.snippets import SNIPPETS_PATH, render_snippets
+from krat.content.frontmatter import read_data_file, read_document
+from krat.content.refdata import load_reference_data
+from krat.tools.jsonschema_export import REGEX_SYNTAX, SCHEMA_FILES, SCHEMAS_DIR, render_schemas
+from krat.tools.snippets import SNIPPETS_PATH, render_snippets
 
 REFDATA = load_reference_data(ROOT / "content/_data", "content/_data")
 SCHEMAS = {name: json.loads(text) for name, text in render_schemas(REFDATA).items()}

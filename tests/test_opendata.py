@@ -15,8 +15,8 @@ import jsonschema
 import pytest
 from conftest import FIXTURES
 from feedhistory import BASE, entry_ids, parse, read_history
-from krat.catalog import build_catalog
-from krat.opendata import TABLES as DECLARED
+from krat.content.catalog import build_catalog
+from krat.outputs.opendata import TABLES as DECLARED
 from sitebuild import BUILD_DATE_EPOCH, build, make_site_source
 
 LATER_EPOCH = "1709251200"  # 2024-03-01
@@ -108,11 +108,11 @@ def test_every_feed_document_parses(sites, published):
 
 @pytest.mark.parametrize(("name", "base"), [("public", BASE), ("members", MEMBERS_BASE)])
 def test_json_validates_against_the_published_schema(sites, name, base):
-    schema = json.loads((sites[name] / "te-dhena/krat.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((sites[name] / "te-dhena/krat.content.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     document = data(sites[name])
     jsonschema.Draft202012Validator(schema).validate(document)
-    assert schema["$id"] == document["$schema"] == f"{base}te-dhena/krat.schema.json"
+    assert schema["$id"] == document["$schema"] == f"{base}te-dhena/krat.content.schema.json"
     assert document["site"] == base
     broken = dict(document, records=[dict(document["records"][0], date="16.02.2018")])
     with pytest.raises(jsonschema.ValidationError):
@@ -268,7 +268,7 @@ def test_open_data_page_documents_fields_licence_and_date(sites):
 
 
 def test_a_file_written_at_a_generated_path_stops_the_build(tmp_path):
-    """The content tree is an allow-list (krat.inventory): a JSON file is no kind of content, and a CSV file no
+    """The content tree is an allow-list (krat.content.inventory): a JSON file is no kind of content, and a CSV file no
     record declares is no attachment, so neither can replace the data the build writes."""
     content = make_site_source(tmp_path, FIXTURES / "site")
     (content / "te-dhena").mkdir()
@@ -307,8 +307,8 @@ class Collected(io.BytesIO):
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote(tmp_path):
-    from krat.exports import Links
-    from krat.opendata import write_open_data
+    from krat.outputs.exports import Links
+    from krat.outputs.opendata import write_open_data
 
     content = make_site_source(tmp_path, FIXTURES / "site")
     for slug, (title, _) in HOSTILE_TITLES.items():
@@ -337,7 +337,7 @@ def collected_csv(files: dict, name: str) -> list[dict]:
 
 
 def test_csv_writer_neutralises_formulas_and_drops_control_characters():
-    from krat.opendata import csv_writer
+    from krat.outputs.opendata import csv_writer
 
     binary = io.BytesIO()
     with csv_writer(binary) as write_row:

@@ -1,10 +1,10 @@
-"""krat.parallel: work split over two processes gives what one process would, shared objects included."""
+"""krat.content.parallel: work split over two processes gives what one process would, shared objects included."""
 
 import os
 from dataclasses import dataclass
 
 import pytest
-from krat.parallel import MIN_ITEMS, ChildError, map_in_two
+from krat.content.parallel import MIN_ITEMS, ChildError, map_in_two
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Plain text as staff bring it: encodings, raw HTML, hard-wrapped lines and lost bullet markers."""
 
 import pytest
-from krat.plaintext import UndecodableText, decode_text, paragraphs, strip_html, to_markdown
-from krat.text import fold_each, inflections, short_slug, split_sentences
+from krat.content.text import fold_each, inflections, short_slug, split_sentences
+from krat.tools.plaintext import UndecodableText, decode_text, paragraphs, strip_html, to_markdown
 
 ALBANIAN = "Më 15.05.2020 u mblodh Komiteti i Qarkut Korçë.\nËshtë çështje e rëndësishme."
 

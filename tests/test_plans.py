@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 from conftest import write
-from krat.catalog import build_catalog
-from krat.problems import ContentError
+from krat.content.catalog import build_catalog
+from krat.content.problems import ContentError
 
 PLAN = """---
 prefecture: kukes

@@ -1,4 +1,4 @@
-"""krat.preview: which outputs a `make serve` rebuild deletes so that MkDocs' dirty build re-renders them.
+"""krat.engine.preview: which outputs a `make serve` rebuild deletes so that MkDocs' dirty build re-renders them.
 
 A fake output folder holds one file per page; after each change we check which files are gone. The real server
 is exercised end to end by tests/test_bench.py (`krat bench --serve` on a small corpus).
@@ -9,8 +9,8 @@ import shutil
 
 import pytest
 from conftest import FIXTURES, ROOT
-from krat.catalog import build_catalog
-from krat.preview import STATE_FILE, invalidate
+from krat.content.catalog import build_catalog
+from krat.engine.preview import STATE_FILE, invalidate
 
 KUKES = "takime/kukes"
 NOVEMBER = f"{KUKES}/2017/2017-11-20-takim.md"  # oldest public Kukës record; its newer neighbour is the analysis

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT
-from krat.contacts import load_contacts
-from krat.corpus import generate
-from krat.privacy import Guard, guard_problems, load_guard
-from krat.refdata import load_reference_data
+from krat.content.contacts import load_contacts
+from krat.content.privacy import Guard, guard_problems, load_guard
+from krat.content.refdata import load_reference_data
+
+from benchmarks.corpus import generate
 
 OFFICIAL = {"116111", "116000", "116006", "129", "112"}  # as content/_data/contacts.yml lists them
 
@@ -194,8 +195,8 @@ def test_problems_name_the_file_line_and_rule_as_the_build_does():
 
 def test_personal_id_in_a_public_record_stops_the_public_build_only(content):
     from conftest import plant
-    from krat.catalog import build_catalog
-    from krat.problems import ContentError
+    from krat.content.catalog import build_catalog
+    from krat.content.problems import ContentError
 
     record = plant(content, "valid.md")
     record.write_text(record.read_text(encoding="utf-8") + "\nRasti i shtetases me NID J12345678A.\n", encoding="utf-8")
@@ -242,7 +243,7 @@ def test_no_hits_in_the_real_content_and_the_site_fixtures(folder):
 
 
 def test_no_hits_in_a_synthetic_corpus(tmp_path):
-    """krat.corpus writes Albanian-like text with dates, times, periods, plan and task ids and institution codes,
+    """benchmarks.corpus writes Albanian-like text with dates, times, periods, plan and task ids and institution codes,
     and (by design: it says every file is synthetic) no personal data at all: nothing may be reported."""
     corpus = generate(tmp_path, 300, content_source=ROOT / "content" / "_data")
     files = sorted(Path(tmp_path, "content").rglob("*.md"))

@@ -1,4 +1,4 @@
-"""The sanitiser (krat.sanitize): every known way staff Markdown, or raw HTML in it, could carry a script, each with
+"""The sanitiser (krat.site.sanitize): every known way staff Markdown, or raw HTML in it, could carry a script, each with
 the exact safe output; what Markdown with the site's extensions writes passes unchanged; and a Hypothesis property
 over arbitrary HTML-ish text. The build wires it into every page (tests/test_csp.py builds a hostile site)."""
 
@@ -12,7 +12,7 @@ import yaml
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from krat.sanitize import clean_html, scheme_of
+from krat.site.sanitize import clean_html, scheme_of
 
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from browser import SEARCH_DONE, SEARCH_MESSAGE, chromium_page, needs_chromium, served
 from conftest import FIXTURES, ROOT
-from krat.search import FAILED, MEMORY_PAGES, SearchIndexError, pagefind_command, scratch_folder, start_index
+from krat.site.search import FAILED, MEMORY_PAGES, SearchIndexError, pagefind_command, scratch_folder, start_index
 from sitebuild import build, make_site_source
 
 REAL_SITE = ROOT / "site"
@@ -84,7 +84,7 @@ def test_lunr_is_gone_and_every_page_has_the_header_search_form(site):
 
 def test_header_is_materials_own_but_for_the_search_block():
     """The header partial is a copy of Material's; if Material changes its header, this fails so the copy is
-    updated instead of silently diverging. The lines that mark its shared parts (krat.fragments) add nothing."""
+    updated instead of silently diverging. The lines that mark its shared parts (krat.engine.fragments) add nothing."""
     import material
 
     theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text()
@@ -113,7 +113,7 @@ def test_archive_lists_every_public_record_newest_first_with_its_facets(site):
 
 def test_index_built_beside_mkdocs_equals_pagefind_over_the_finished_pages(site, tmp_path):
     """The build indexes bare pages rendered from each template's `indexed` block while MkDocs renders the
-    full pages (krat.search); Pagefind run afterwards over the pages a reader gets must record the same."""
+    full pages (krat.site.search); Pagefind run afterwards over the pages a reader gets must record the same."""
     subprocess.run(pagefind_command(site, tmp_path / "reference"), check=True, capture_output=True)
     built, reference = fragments(site), fragments(tmp_path, "reference")
     assert set(built) == set(reference) and len(built) >= 10
@@ -155,7 +155,7 @@ def test_an_interrupted_build_leaves_no_process_and_no_files(tmp_path):
     script = f"""
 import time
 from pathlib import Path
-from krat.search import start_index
+from krat.site.search import start_index
 def pages():
     yield "a/index.html", "<p>Takimi</p>"
     time.sleep(60)

@@ -6,10 +6,10 @@ import re
 
 import pytest
 from conftest import ROOT
-from krat.catalog import build_catalog
-from krat.problems import ContentError
-from krat.refdata import load_reference_data
-from krat.snippets import render_snippets
+from krat.content.catalog import build_catalog
+from krat.content.problems import ContentError
+from krat.content.refdata import load_reference_data
+from krat.tools.snippets import render_snippets
 
 REFDATA = load_reference_data(ROOT / "content/_data", "content/_data")
 SNIPPETS = json.loads(render_snippets(REFDATA))

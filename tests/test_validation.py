@@ -2,8 +2,8 @@
 
 import pytest
 from conftest import RECORD_PATH, plant, write
-from krat.catalog import build_catalog
-from krat.problems import ContentError
+from krat.content.catalog import build_catalog
+from krat.content.problems import ContentError
 
 SHOWN = f"content/{RECORD_PATH}"
 

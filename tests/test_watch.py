@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, plant
-from krat import cli
-from krat.jsonschema_export import SCHEMAS_DIR
-from krat.watch import ROUND_ENDS, ROUND_STARTS, watch
+from krat.tools import cli
+from krat.tools.jsonschema_export import SCHEMAS_DIR
+from krat.tools.watch import ROUND_ENDS, ROUND_STARTS, watch
 
 VSCODE = ROOT / ".vscode"
 TASKS = json.loads((VSCODE / "tasks.json").read_text(encoding="utf-8"))["tasks"]

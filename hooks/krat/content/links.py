@@ -1,0 +1,133 @@
+"""Links in staff Markdown: where each one leads, so that a public text never points at what is not public.
+
+Every published text (record, plan, article, hand-written page) is rendered once with Python-Markdown — the same
+extensions as the site, so that `attr_list` cannot change a link behind our back — and each `href` and `src` is
+checked:
+- a scheme other than http, https, mailto and tel (`javascript:`, `data:`, `file:` ...) is refused in every build;
+- a path leaving the site (`../../..` above content/) is refused;
+- in the public build, a path to an internal or draft item, to one of its attachments, or to any file of the
+  content tree that this build does not publish is refused, naming the file and line. So the address and title
+  words of an internal record never appear on a public page, and no summary, feed, calendar or export of the
+  public build is derived from a text that links to internal material. (The members' build allows links to
+  internal items; drafts are published nowhere, so links to them are refused in both.)
+Links to pages that do not exist at all are MkDocs' strict link check's job.
+"""
+
+import posixpath
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+import markdown
+
+from krat.content.problems import Problem
+
+# The Markdown extensions of mkdocs.yml that can change a link (tests/test_links.py keeps the two lists agreed).
+LINK_EXTENSIONS = ["attr_list", "admonition"]
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+LINK_ATTRIBUTES = {"href", "src"}
+# A link needs '[' (inline, reference or image) or an autolink '<http...>'; other texts are not rendered at all.
+MAY_LINK = re.compile(r"\[|<[a-zA-Z]")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One published text to check: where it is (src_uri, shown path, first body line) and its Markdown."""
+
+    src_uri: str
+    path: str
+    body: str
+    body_line: int = 1
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What a link may lead to in this build. `published` and `hidden` hold content paths (`takime/.../x.md`,
+    `takime/.../shtojca.pdf`) and page URLs (`takime/.../x/`); `hidden` are those this build leaves out."""
+
+    published: frozenset[str]
+    hidden: frozenset[str]
+    hidden_reason: str
+
+
+def check_links(texts: list[Text], targets: Targets) -> list[Problem]:
+    """Every refused link of every text, with its file and line."""
+    converter = markdown.Markdown(extensions=LINK_EXTENSIONS)
+    problems = []
+    for text in texts:
+        if not MAY_LINK.search(text.body):
+            continue
+        try:
+            rendered = converter.reset().convert(text.body)
+        except Exception as error:  # Python-Markdown failing on a hostile text: that file's problem, no traceback
+            message = f"teksti nuk mund të përpunohet si Markdown ({type(error).__name__}); thjeshtojeni"
+            problems.append(Problem(text.path, text.body_line, "teksti", message))
+            continue
+        for target in link_targets(rendered):
+            message = refusal(target, text.src_uri, targets)
+            if message:
+                problems.append(Problem(text.path, _line_of(target, text), "lidhja", message))
+    return problems
+
+
+def link_targets(rendered: str) -> list[str]:
+    """Every `href` and `src` in `rendered` HTML, entities decoded, in order."""
+    collector = _Collector()
+    collector.feed(rendered)
+    collector.close()
+    return collector.targets
+
+
+def refusal(target: str, src_uri: str, targets: Targets) -> str:
+    """Why a link from the text at `src_uri` to `target` is refused, or ''."""
+    stripped = re.sub(r"[\x00-\x20]+", "", target)
+    parts = urlsplit(stripped)
+    if parts.scheme:
+        if parts.scheme.lower() in SAFE_SCHEMES:
+            return ""
+        return f"'{target[:60]}' nuk lejohet; lejohen lidhjet https://, mailto:, tel: dhe ato te faqet e sajtit"
+    if parts.netloc or not parts.path:
+        return ""  # another host ('//example.org'), or a place on the same page ('#vendimet')
+    path = unquote(parts.path)
+    # MkDocs resolves a link to a file from the source file's folder; the browser resolves any other link from
+    # the page's address (`.../x/` for x.md). Either may be the one that counts, so both are checked.
+    bases = [""] if path.startswith("/") else [posixpath.dirname(src_uri), page_url(src_uri)]
+    for base in bases:
+        resolved = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+        if resolved == ".." or resolved.startswith("../"):
+            return f"'{target[:60]}' del jashtë sajtit"
+        for candidate in (resolved, resolved + "/", resolved + ".md", resolved + "/index.md"):
+            if candidate in targets.hidden and candidate not in targets.published:
+                return f"'{target[:60]}' çon te {targets.hidden_reason}; hiqeni lidhjen nga ky tekst publik"
+    return ""
+
+
+def page_url(src_uri: str) -> str:
+    """The address of the page made from `src_uri`: 'a/b.md' → 'a/b/', 'a/index.md' → 'a/', 'index.md' → ''."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def _line_of(target: str, text: Text) -> int:
+    """The file line where `target` is written. Markdown may have decoded entities or spaces in it, so the
+    longest end of it found in the body counts; else the body's first line with text."""
+    for start in range(max(1, len(target) - 3)):
+        position = text.body.find(target[start:])
+        if position >= 0:
+            return text.body_line + text.body.count("\n", 0, position)
+    blank = len(text.body) - len(text.body.lstrip("\n"))
+    return text.body_line + blank
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.targets += [value for name, value in attrs if name in LINK_ATTRIBUTES and value is not None]
+
+    handle_startendtag = handle_starttag

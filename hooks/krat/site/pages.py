@@ -1,0 +1,301 @@
+"""Which pages the site generates, and the documented context each page template receives.
+
+Every template gets one object under the name `krat`; its class below is the contract for template authors.
+Pages are keyed by URL, so a page written by hand at a generated address gets the same context.
+"""
+
+import datetime
+import json
+from dataclasses import dataclass, field
+
+from krat.content.articles import Article
+from krat.content.campaigns import Campaign, NextCampaign, next_campaign
+from krat.content.catalog import Catalog, PrefectureSummary, YearGroup
+from krat.content.contacts import Contact
+from krat.content.plans import Plan, Task, Update
+from krat.content.records import Record
+from krat.content.refdata import Prefecture
+from krat.outputs.exports import AWARENESS_URL, DATA_URL
+from krat.outputs.opendata import opendata_context
+from krat.site.awareness import LATEST_ACTIVITY, ArticleGroup, awareness_activity, group_articles
+from krat.site.facets import (
+    FACETS,
+    Choice,
+    Facet,
+    Value,
+    article_values,
+    choices,
+    data_attributes,
+    plan_values,
+    record_values,
+)
+
+LATEST_ON_HOME = 8
+ARCHIVE_URL = "arkiva/"
+SEARCH_URL = "kerko/"
+
+
+@dataclass
+class GeneratedPage:
+    """A page the build adds when nobody wrote one: where it goes, its title and its template."""
+
+    src_uri: str
+    title: str
+    template: str
+
+    @property
+    def markdown(self) -> str:
+        """Front-matter only; the title (from reference data) as a JSON string, which YAML reads as written."""
+        return f"---\ntitle: {json.dumps(self.title, ensure_ascii=False)}\ntemplate: {self.template}\n---\n"
+
+
+@dataclass
+class HomeContext:
+    """Home page (template home.html): the latest records and the twelve prefectures at a glance."""
+
+    latest: list[Record]
+    prefectures: list[PrefectureSummary]
+    total: int
+
+
+@dataclass
+class PrefecturesContext:
+    """/qarqet/ (template prefectures.html): the twelve prefectures with counts and latest dates."""
+
+    prefectures: list[PrefectureSummary]
+    total: int
+
+
+@dataclass
+class PrefectureContext:
+    """/qarqet/<slug>/ (template prefecture.html): one prefecture's timeline, grouped by year, newest first,
+    its current action plan (the one covering the build year, else the latest) and all its plans; `awareness` is
+    its awareness activity (campaigns and meetings on awareness, newest first), `articles` the awareness articles
+    written for it."""
+
+    prefecture: Prefecture
+    timeline: list[YearGroup]
+    count: int
+    current_plan: Plan | None
+    plans: list[Plan]
+    awareness: list[Record] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+
+
+@dataclass
+class TaskUpdateLink:
+    """A task update as a meeting's page lists it."""
+
+    task: Task
+    update: Update
+
+
+@dataclass
+class RecordContext:
+    """A record page (template record.html): the record, its older/newer neighbours in the prefecture, and the
+    task updates it made (record.plan_links lists the plans it approved, reviewed or updated), and its facet values
+    for the search index."""
+
+    record: Record
+    previous: Record | None
+    next: Record | None
+    task_updates: list[TaskUpdateLink]
+    facets: list[Value]
+
+
+@dataclass
+class PlanContext:
+    """An action plan page (template plan.html); the plan carries its objectives, tasks and histories."""
+
+    plan: Plan
+    today: object
+    facets: list[Value]
+
+
+@dataclass
+class PlanCell:
+    """One prefecture-year cell of the plans matrix: the plans covering that year."""
+
+    plans: list[Plan]
+
+
+@dataclass
+class PlanRow:
+    prefecture: Prefecture
+    cells: list[PlanCell]
+
+
+@dataclass
+class PlansContext:
+    """/plane/ (template plans.html): a prefecture x year matrix of all plans with completion and overdue."""
+
+    years: list[int]
+    rows: list[PlanRow]
+    plans: list[Plan]
+    today: object
+
+
+@dataclass
+class ArchiveEntry:
+    """One record in the archive, with its facet codes as `data-*` attributes for the filters."""
+
+    record: Record
+    attributes: dict[str, str]
+
+
+@dataclass
+class ArchiveContext:
+    """/arkiva/ (template archive.html): every published record, newest first, and for each facet the values
+    present with their counts (the filters' options)."""
+
+    entries: list[ArchiveEntry]
+    choices: list[tuple[Facet, list[Choice]]]
+
+
+@dataclass
+class SearchContext:
+    """/kerko/ (template search.html): the facets, which name the search filters, and how many records exist."""
+
+    facets: tuple[Facet, ...]
+    total: int
+
+    @property
+    def filter_names(self) -> dict[str, str]:
+        """URL parameter -> Pagefind filter name: {"qarku": "Qarku", ...}."""
+        return {facet.param: facet.label for facet in self.facets}
+
+
+def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
+    """The prefecture index, one page per prefecture, the plans matrix, the awareness page, the archive, the
+    search page and open data."""
+    pages = [
+        GeneratedPage("qarqet/index.md", "Qarqet", "prefectures.html"),
+        GeneratedPage(f"{ARCHIVE_URL}index.md", "Arkiva", "archive.html"),
+        GeneratedPage(f"{SEARCH_URL}index.md", "Kërko", "search.html"),
+        GeneratedPage("plane/index.md", "Planet e veprimit", "plans.html"),
+        GeneratedPage(f"{AWARENESS_URL}index.md", "Ndërgjegjësimi", "awareness.html"),
+        GeneratedPage(f"{DATA_URL}index.md", "Të dhëna të hapura", "opendata.html"),
+    ]
+    for prefecture in catalog.refdata.prefectures:
+        pages.append(GeneratedPage(f"qarqet/{prefecture.slug}.md", f"Qarku {prefecture.name}", "prefecture.html"))
+    return pages
+
+
+def page_context(catalog: Catalog, url: str) -> object | None:
+    """The context object for the page at `url` ('' is the home page), or None for ordinary pages."""
+    awareness = awareness_page_context(catalog, url)
+    if awareness is not None:
+        return awareness
+    record = catalog.by_src_uri.get(url.removesuffix("/") + ".md")
+    if record is not None:
+        return RecordContext(
+            record, *catalog.neighbours(record), record_task_updates(catalog, record), record_values(record)
+        )
+    plan = catalog.plans_by_src_uri.get(url.removesuffix("/") + ".md")
+    if plan is not None:
+        return PlanContext(plan, catalog.today, plan_values(plan))
+    if url == "plane/":
+        return plans_matrix(catalog)
+    if url == ARCHIVE_URL:
+        entries = [ArchiveEntry(record, data_attributes(record_values(record))) for record in catalog.records]
+        return ArchiveContext(entries, choices(catalog.records))
+    if url == SEARCH_URL:
+        return SearchContext(FACETS, len(catalog.records))
+    if url == DATA_URL:
+        return opendata_context(catalog)  # krat.outputs.opendata.OpenDataContext
+    if url == "":
+        return HomeContext(catalog.records[:LATEST_ON_HOME], catalog.summaries(), len(catalog.records))
+    if url == "qarqet/":
+        return PrefecturesContext(catalog.summaries(), len(catalog.records))
+    prefecture = catalog.prefecture_at(url)
+    if prefecture is not None:
+        slug = prefecture.slug
+        count = len(catalog.by_prefecture[slug])
+        return PrefectureContext(
+            prefecture,
+            catalog.timeline(slug),
+            count,
+            catalog.current_plan(slug),
+            catalog.plans_of(slug),
+            awareness_activity(catalog.by_prefecture[slug]),
+            [article for article in catalog.articles if article.prefecture == prefecture],
+        )
+    return None
+
+
+def record_task_updates(catalog: Catalog, record: Record) -> list[TaskUpdateLink]:
+    """The updates `record` made to tasks of plans published in this build, in the record's order."""
+    links = []
+    for entry in record.task_updates:
+        plan = catalog.plans_by_id.get(entry["plan"])
+        task = next((task for task in plan.tasks if task.id == str(entry["task"])), None) if plan else None
+        update = next((update for update in task.history if update.record is record), None) if task else None
+        if update:
+            links.append(TaskUpdateLink(task, update))
+    return links
+
+
+def plans_matrix(catalog: Catalog) -> PlansContext:
+    """Every year any published plan covers, and for each prefecture the plans covering each of those years."""
+    years = sorted({year for plan in catalog.plans for year in plan.years})
+    rows = []
+    for prefecture in catalog.refdata.prefectures:
+        plans = catalog.plans_of(prefecture.slug)
+        rows.append(PlanRow(prefecture, [PlanCell([p for p in plans if year in p.years]) for year in years]))
+    return PlansContext(years, rows, catalog.plans, catalog.today)
+
+
+@dataclass
+class AwarenessContext:
+    """/ndergjegjesim/ (template awareness.html): the contacts for the always-visible "Ku të kërkoni ndihmë"
+    block, the campaign to announce on the build date (see krat.content.campaigns for the rule) and the whole calendar,
+    the published articles (newest first) grouped by audience and by topic, and the latest awareness activity
+    of the prefectures (published records, each linking to its page)."""
+
+    contacts: list[Contact]
+    next_campaign: NextCampaign | None
+    campaigns: list[Campaign]
+    articles: list[Article]
+    by_audience: list[ArticleGroup]
+    by_topic: list[ArticleGroup]
+    activity: list[Record]
+    today: datetime.date
+
+
+@dataclass
+class ArticleContext:
+    """An awareness article (template article.html): the article, the contacts printed with it and its facet values
+    for the search index."""
+
+    article: Article
+    contacts: list[Contact]
+    facets: list[Value]
+
+
+@dataclass
+class HelpContext:
+    """Every page, as the Jinja global `krat_help` (the footer, partials/copyright.html): the contacts, and the
+    awareness page where their details and sources are."""
+
+    contacts: list[Contact]
+    url: str = AWARENESS_URL
+
+
+def awareness_page_context(catalog: Catalog, url: str) -> AwarenessContext | ArticleContext | None:
+    """The context of the awareness page or of an article at `url`; None for any other page."""
+    article = catalog.articles_by_src_uri.get(url.removesuffix("/") + ".md")
+    if article is not None:
+        return ArticleContext(article, catalog.contacts, article_values(article))
+    if url != AWARENESS_URL:
+        return None
+    refdata = catalog.refdata
+    return AwarenessContext(
+        catalog.contacts,
+        next_campaign(catalog.campaigns, catalog.today),
+        catalog.campaigns,
+        catalog.articles,
+        group_articles(catalog.articles, refdata.audiences, "audience"),
+        group_articles(catalog.articles, refdata.topics, "topics"),
+        awareness_activity(catalog.records, LATEST_ACTIVITY),
+        catalog.today,
+    )
