@@ -7,7 +7,7 @@ import icalendar
 import pytest
 from conftest import FIXTURES
 from krat.content.catalog import build_catalog
-from krat.outputs.calendars import escape_text, fold, generate_calendars, render_calendar
+from krat.outputs.calendars import generate_calendars, render_calendar
 from krat.outputs.exports import Links, stable_id
 from sitebuild import make_site_source
 
@@ -20,8 +20,12 @@ def calendar_files(catalog, links: Links) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def catalog(tmp_path_factory):
-    content = make_site_source(tmp_path_factory.mktemp("calendars"), FIXTURES / "site")
+def content(tmp_path_factory):
+    return make_site_source(tmp_path_factory.mktemp("calendars"), FIXTURES / "site")
+
+
+@pytest.fixture(scope="module")
+def catalog(content):
     return build_catalog(content, today=datetime.date(2018, 8, 1))
 
 
@@ -41,6 +45,65 @@ def test_every_prefecture_has_two_calendars_that_parse(catalog, files):
             calendar = icalendar.Calendar.from_ical(files[f"te-dhena/kalendar/{slug}-{kind}.ics"])
             assert calendar["VERSION"] == "2.0" and calendar["METHOD"] == "PUBLISH"
             assert len(calendar.walk("VTIMEZONE")) == 1
+
+
+def test_every_calendar_parses_without_errors(content, catalog):
+    """Both profiles, with and without a site address: every component reads back and the library reported no
+    property it could not parse."""
+    for profile in ("public", "members"):
+        profiled = catalog if profile == "public" else build_catalog(content, profile=profile, today=catalog.today)
+        for links in (Links(BASE), Links(None)):
+            for path, data in calendar_files(profiled, links).items():
+                calendar = icalendar.Calendar.from_ical(data)
+                assert calendar.name == "VCALENDAR", path
+                for component in calendar.walk():
+                    assert component.errors == [], (profile, links.base, path, component.name, component.errors)
+
+
+def test_fixture_meetings_are_these_events(files):
+    """Kukës' meetings calendar of the fixture site, event by event in the order written."""
+    url = f"{BASE}takime/kukes/"
+    expected = [
+        {
+            "UID": stable_id("takime/kukes/2017/2017-11-20-takim.md"),
+            "DTSTART": (b"20171120", {"VALUE": "DATE"}),
+            "SUMMARY": "Takim i nëntorit",
+            "DESCRIPTION": f"Takim — KRAT\nTeksti i nëntorit.\nProcesverbali: {url}2017/2017-11-20-takim/",
+            "URL": f"{url}2017/2017-11-20-takim/",
+        },
+        {
+            "UID": stable_id("takime/kukes/2018/2018-02-16-analiza.md"),
+            "DTSTART": (b"20180216T110000", {"TZID": "Europe/Tirane"}),
+            "SUMMARY": "Analiza vjetore 2017",
+            "LOCATION": "Institucioni i Prefektit",
+            "DESCRIPTION": "Analizë vjetore — KRAT, TTAT — periudha 2017\nParagrafi i parë i procesverbalit.\n"
+            f"Procesverbali: {url}2018/2018-02-16-analiza/",
+            "URL": f"{url}2018/2018-02-16-analiza/",
+        },
+        {
+            "UID": stable_id("takime/kukes/2018/2018-05-10-skript.md"),
+            "DTSTART": (b"20180510", {"VALUE": "DATE"}),
+            "SUMMARY": 'Takim <script>alert("x")</script> & më shumë',
+            "DESCRIPTION": f"Takim — TTAT\nPërmbledhje me <b>etiketë</b>.\nProcesverbali: {url}2018/2018-05-10-skript/",
+            "URL": f"{url}2018/2018-05-10-skript/",
+        },
+        {
+            "UID": stable_id("takime/kukes/2018/2018-07-05-gjashtemujori.md"),
+            "DTSTART": (b"20180705", {"VALUE": "DATE"}),
+            "SUMMARY": "Analiza 6-mujore 2018",
+            "DESCRIPTION": f"Analizë 6-mujore — KRAT\nShqyrtimi i planit.\nProcesverbali: {url}2018/2018-07-05-gjashtemujori/",
+            "URL": f"{url}2018/2018-07-05-gjashtemujori/",
+        },
+    ]
+    found = [
+        {
+            name: (event[name].to_ical(), dict(event[name].params)) if name == "DTSTART" else str(event[name])
+            for name in ("UID", "DTSTART", "SUMMARY", "LOCATION", "DESCRIPTION", "URL")
+            if name in event
+        }
+        for event in icalendar.Calendar.from_ical(files["te-dhena/kalendar/kukes-mbledhjet.ics"]).walk("VEVENT")
+    ]
+    assert found == expected
 
 
 def test_meetings_carry_time_zone_link_and_place(files):
@@ -125,11 +188,14 @@ def test_lines_are_folded_at_75_octets_between_characters(files):
         for line in data.split(b"\r\n"):
             assert len(line) <= 75
             line.decode("utf-8")  # no character cut in two
-    long = "DESCRIPTION:" + "ë" * 100
-    folded = fold(long)
-    assert folded.replace("\r\n ", "") == long
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    data = render_calendar("Prova", "ë" * 100, [])
+    for line in data.split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode("utf-8")
+    assert "DESCRIPTION:" + "ë" * 100 in data.decode().replace("\r\n ", "")
+    assert str(icalendar.Calendar.from_ical(data)["DESCRIPTION"]) == "ë" * 100
 
 
-def test_text_values_are_escaped():
-    assert escape_text("a,b;c\\d\ne\r\nf\x0bg") == "a\\,b\\;c\\\\d\\ne\\nfg"
+def test_text_values_are_escaped_without_control_characters():
+    data = render_calendar("Prova", "a,b;c\\d\ne\r\nf\x0bg\r\x0b\nh", [])
+    assert b"\r\nDESCRIPTION:a\\,b\\;c\\\\d\\ne\\nfg\\n\\nh\r\n" in data.replace(b"\r\n ", b"")

@@ -1,5 +1,7 @@
 """iCalendar files (RFC 5545), two per prefecture: its meetings (past and future) and the deadlines of the tasks
-of its action plans. Written by hand: CRLF line ends, lines folded at 75 octets, TEXT values escaped.
+of its action plans. This module decides which events there are and what they say; the `icalendar` library writes
+them (CRLF line ends, lines folded at 75 octets, TEXT values escaped). Control characters are removed first
+(`krat.outputs.exports.clean`): the library would write them as they are.
 
 Decisions, also stated on /te-dhena/ in Albanian:
 - Times are Albania's local time, written with TZID=Europe/Tirane and a VTIMEZONE (the EU rules Albania has
@@ -15,7 +17,9 @@ Decisions, also stated on /te-dhena/ in Albanian:
 """
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration, vText
 
 from krat.content.catalog import Catalog
 from krat.content.plans import Plan, Task
@@ -26,39 +30,19 @@ from krat.outputs.exports import (
     Links,
     clean,
     deadlines_calendar_path,
+    local_start,
     marked,
     meetings_calendar_path,
     stable_id,
 )
 
 PRODUCT = "-//KRAT//Faqja e Komiteteve Rajonale Antitrafik//SQ"
-LINE_OCTETS = 75
-REFRESH = "PT12H"
-# Europe/Tirane since 1996 (EU rules: summer time from the last Sunday of March to the last Sunday of October).
-VTIMEZONE = [
-    "BEGIN:VTIMEZONE",
-    f"TZID:{TIMEZONE_NAME}",
-    "BEGIN:DAYLIGHT",
-    "TZOFFSETFROM:+0100",
-    "TZOFFSETTO:+0200",
-    "TZNAME:CEST",
-    "DTSTART:19960331T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-    "END:DAYLIGHT",
-    "BEGIN:STANDARD",
-    "TZOFFSETFROM:+0200",
-    "TZOFFSETTO:+0100",
-    "TZNAME:CET",
-    "DTSTART:19961027T030000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-    "END:STANDARD",
-    "END:VTIMEZONE",
-]
+REFRESH = datetime.timedelta(hours=12)
 
 
 def generate_calendars(catalog: Catalog, links: Links) -> Iterator[tuple[str, bytes]]:
     """Both calendars of every prefecture as (site path, bytes), one at a time (`dict()` collects them)."""
-    stamp = f"DTSTAMP:{catalog.today:%Y%m%d}T000000Z"
+    stamp = datetime.datetime.combine(catalog.today, datetime.time(), datetime.UTC)
     for prefecture in catalog.refdata.prefectures:
         meetings = [meeting_event(record, links, stamp) for record in reversed(catalog.by_prefecture[prefecture.slug])]
         yield (
@@ -67,7 +51,7 @@ def generate_calendars(catalog: Catalog, links: Links) -> Iterator[tuple[str, by
                 f"KRAT/TTAT {prefecture.name} — mbledhjet",
                 f"Mbledhjet e KRAT dhe TTAT të Qarkut {prefecture.name}, të kaluarat dhe të ardhshmet. "
                 "Mbledhjet pa datë të plotë nuk janë në kalendar.",
-                [event for event in meetings if event],
+                [event for event in meetings if event is not None],
             ),
         )
         deadlines = [
@@ -87,39 +71,37 @@ def generate_calendars(catalog: Catalog, links: Links) -> Iterator[tuple[str, by
         )
 
 
-def meeting_event(record: Record, links: Links, stamp: str) -> list[str] | None:
+def meeting_event(record: Record, links: Links, stamp: datetime.datetime) -> Event | None:
     """A meeting as a VEVENT; None when only its month or year is known."""
     date = record.date
     if not date.is_exact:
         return None
-    day = datetime.date(date.year, date.month, date.day)
-    if record.time:
-        when = [f"DTSTART;TZID={TIMEZONE_NAME}:{day:%Y%m%d}T{record.time.replace(':', '')}00"]
-    else:
-        when = _all_day(day)
     url = links.absolute(record.url)
     about = f"{record.kind_label} — {', '.join(record.bodies)}" + (
         f" — periudha {record.period}" if record.period else ""
     )
     description = "\n".join(part for part in (about, record.one_line, f"Procesverbali: {url}" if url else "") if part)
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{stable_id(record.src_uri)}",
-        stamp,
-        *when,
-        _text("SUMMARY", marked(record.title, record.visibility)),
-        _text("DESCRIPTION", description),
-        _text("CATEGORIES", record.kind_label),
-        f"CLASS:{'CONFIDENTIAL' if record.visibility == 'internal' else 'PUBLIC'}",
-    ]
-    lines += [_text("LOCATION", record.place)] if record.place else []
-    lines += [f"URL:{url}"] if url else []
-    return lines + ["END:VEVENT"]
+    event = Event()
+    event.add("UID", stable_id(record.src_uri))
+    event.add("DTSTAMP", stamp)
+    if record.time:
+        event.add("DTSTART", local_start(date, record.time))  # TZID=Europe/Tirane, from the datetime's zone
+    else:
+        _all_day(event, datetime.date(date.year, date.month, date.day))
+    event.add("SUMMARY", text(marked(record.title, record.visibility)))
+    event.add("DESCRIPTION", text(description))
+    event.add("CATEGORIES", text(record.kind_label))
+    event.add("CLASS", "CONFIDENTIAL" if record.visibility == "internal" else "PUBLIC")
+    if record.place:
+        event.add("LOCATION", text(record.place))
+    if url:
+        event.add("URL", url)
+    return event
 
 
 def deadline_event(
-    plan: Plan, task: Task, prefecture: Prefecture, today: datetime.date, links: Links, stamp: str
-) -> list[str]:
+    plan: Plan, task: Task, prefecture: Prefecture, today: datetime.date, links: Links, stamp: datetime.datetime
+) -> Event:
     """A task's deadline as an all-day VEVENT on the last day of its due period, with the current status."""
     url = links.absolute(task.url)
     period = "" if task.due.end.isoformat() == task.due.text else " (dita e fundit e periudhës)"
@@ -131,70 +113,67 @@ def deadline_event(
         f"Treguesi: {task.indicator}" if task.indicator else "",
         f"Detyra: {url}" if url else "",
     ]
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{stable_id(f'{plan.src_uri}#{task.id}')}",
-        stamp,
-        *_all_day(task.due.end),
-        _text("SUMMARY", marked(f"Afati i detyrës {task.id}: {task.title}", plan.visibility)),
-        _text("DESCRIPTION", "\n".join(part for part in parts if part)),
-        _text("CATEGORIES", "Afat i planit të veprimit"),
-        f"CLASS:{'CONFIDENTIAL' if plan.visibility == 'internal' else 'PUBLIC'}",
-        "TRANSP:TRANSPARENT",
-    ]
-    lines += ["STATUS:CANCELLED"] if task.status == "cancelled" else []
-    lines += [f"URL:{url}"] if url else []
-    return lines + ["END:VEVENT"]
+    event = Event()
+    event.add("UID", stable_id(f"{plan.src_uri}#{task.id}"))
+    event.add("DTSTAMP", stamp)
+    _all_day(event, task.due.end)
+    event.add("SUMMARY", text(marked(f"Afati i detyrës {task.id}: {task.title}", plan.visibility)))
+    event.add("DESCRIPTION", text("\n".join(part for part in parts if part)))
+    event.add("CATEGORIES", text("Afat i planit të veprimit"))
+    event.add("CLASS", "CONFIDENTIAL" if plan.visibility == "internal" else "PUBLIC")
+    event.add("TRANSP", "TRANSPARENT")
+    if task.status == "cancelled":
+        event.add("STATUS", "CANCELLED")
+    if url:
+        event.add("URL", url)
+    return event
 
 
-def render_calendar(name: str, description: str, events: list[list[str]]) -> bytes:
-    """A VCALENDAR with its name, description, refresh hint, the time zone and `events`, folded, CRLF."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODUCT}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        _text("NAME", name),
-        _text("X-WR-CALNAME", name),
-        _text("DESCRIPTION", description),
-        _text("X-WR-CALDESC", description),
-        f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}",
-        f"X-PUBLISHED-TTL:{REFRESH}",
-        *VTIMEZONE,
-    ]
+def render_calendar(name: str, description: str, events: Iterable[Event]) -> bytes:
+    """A VCALENDAR with its name, description, refresh hint, the time zone and `events`."""
+    calendar = Calendar()
+    calendar.add("VERSION", "2.0")
+    calendar.add("PRODID", PRODUCT)
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", "PUBLISH")
+    # The library knows no value type for NAME and the X-WR- names and would write a plain string unescaped.
+    calendar.add("NAME", text(name))
+    calendar.add("X-WR-CALNAME", text(name))
+    calendar.add("DESCRIPTION", text(description))
+    calendar.add("X-WR-CALDESC", text(description))
+    calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})  # RFC 7986 requires VALUE=DURATION
+    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
+    calendar.add_component(tirane_timezone())
     for event in events:
-        lines += event
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
+        calendar.add_component(event)
+    return calendar.to_ical(sorted=False)  # properties in the order above, not the library's alphabetical one
 
 
-def fold(line: str) -> str:
-    """Split a content line into lines of at most 75 octets (RFC 5545, 3.1), never inside a UTF-8 character;
-    continuation lines start with one space."""
-    data = line.encode("utf-8")
-    if len(data) <= LINE_OCTETS:
-        return line
-    parts, start, limit = [], 0, LINE_OCTETS
-    while len(data) - start > limit:
-        end = start + limit
-        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
-            end -= 1
-        parts.append(data[start:end])
-        start, limit = end, LINE_OCTETS - 1  # the leading space takes one octet
-    parts.append(data[start:])
-    return b"\r\n ".join(parts).decode("utf-8")
+def tirane_timezone() -> Timezone:
+    """Europe/Tirane since 1996 (EU rules: summer time from the last Sunday of March to the last Sunday of
+    October), as a VTIMEZONE of two yearly rules rather than the library's list of every past change."""
+    timezone = Timezone()
+    timezone.add("TZID", TIMEZONE_NAME)
+    for kind, offsets, name, start, month in (
+        (TimezoneDaylight, (1, 2), "CEST", datetime.datetime(1996, 3, 31, 2), 3),
+        (TimezoneStandard, (2, 1), "CET", datetime.datetime(1996, 10, 27, 3), 10),
+    ):
+        rule = kind()
+        rule.add("TZOFFSETFROM", datetime.timedelta(hours=offsets[0]))
+        rule.add("TZOFFSETTO", datetime.timedelta(hours=offsets[1]))
+        rule.add("TZNAME", name)
+        rule.add("DTSTART", start)
+        rule.add("RRULE", {"FREQ": "YEARLY", "BYMONTH": month, "BYDAY": "-1SU"})
+        timezone.add_component(rule)
+    return timezone
 
 
-def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and line ends escaped."""
-    value = clean(value.replace("\r\n", "\n").replace("\r", "\n"))
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+def text(value: str) -> vText:
+    """A TEXT value without the control characters iCalendar cannot carry; the library escapes the rest. CR LF
+    and CR become LF before the cleaning (CR, VT, LF stays two line ends)."""
+    return vText(clean(value.replace("\r\n", "\n").replace("\r", "\n")))
 
 
-def _text(name: str, value: str) -> str:
-    return f"{name}:{escape_text(value)}"
-
-
-def _all_day(day: datetime.date) -> list[str]:
-    return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + datetime.timedelta(days=1):%Y%m%d}"]
+def _all_day(event: Event, day: datetime.date) -> None:
+    event.add("DTSTART", day)  # VALUE=DATE, from the type
+    event.add("DTEND", day + datetime.timedelta(days=1))
