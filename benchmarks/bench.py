@@ -100,11 +100,11 @@ def generate_corpus(work: Path, records: int) -> Corpus:
 
 def project_config(work: Path) -> Path:
     """The project's mkdocs.yml, hooks and overrides, pointed at the corpus in `work/project`."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(docs_dir=str(work / "project" / "content"), site_dir=str(work / "project" / "site"),
-                  hooks=[str(ROOT / "hooks" / "site.py")], nav=[{"Kreu": "index.md"}, {"Qarqet": "qarqet/index.md"},
-                  {"Planet e veprimit": "plane/index.md"}, {"Ndërgjegjësimi": "ndergjegjesim/index.md"}])  # fmt: skip
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(work / "project" / "content"),
+              "site_dir": str(work / "project" / "site"), "hooks": [str(ROOT / "hooks" / "site.py")],
+              "nav": [{"Kreu": "index.md"}, {"Qarqet": "qarqet/index.md"}, {"Planet e veprimit": "plane/index.md"},
+                      {"Ndërgjegjësimi": "ndergjegjesim/index.md"}],
+              "theme": {"custom_dir": str(ROOT / "overrides")}}  # fmt: skip
     return _write_config(work / "project" / "mkdocs.yml", config)
 
 

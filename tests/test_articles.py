@@ -4,8 +4,8 @@ import shutil
 
 import pytest
 from conftest import FIXTURES, RECORD_PATH, plant
+from helpers import problems_of
 from krat.content.catalog import build_catalog
-from krat.content.problems import ContentError
 
 ARTICLE_PATH = "ndergjegjesim/shenjat.md"
 SHOWN = f"content/{ARTICLE_PATH}"
@@ -17,12 +17,6 @@ def plant_article(content, fixture: str, at: str = ARTICLE_PATH):
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(FIXTURES / "articles" / fixture, target)
     return target
-
-
-def problems_of(content) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        build_catalog(content)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def test_valid_article_is_normalised(content):

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 from conftest import write
+from helpers import problems_of
 from krat.content.catalog import build_catalog
 from krat.content.contacts import stale_contacts, year_before
-from krat.content.problems import ContentError
 
 SHOWN = "content/_data/contacts.yml"
 CONTACT = """  - number: "{number}"
@@ -21,12 +21,6 @@ def contacts_file(content, *entries: tuple[str, str]) -> None:
     """Replace the copied contacts.yml with `entries` of (number, verified_on)."""
     text = "contacts:\n" + "".join(CONTACT.format(number=n, verified_on=v) for n, v in entries)
     write(content, "_data/contacts.yml", text)
-
-
-def problems_of(content) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        build_catalog(content)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def test_published_contacts_are_only_the_checked_numbers_each_with_a_source(content):

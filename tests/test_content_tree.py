@@ -6,8 +6,8 @@ import os
 
 import pytest
 from conftest import write
+from helpers import problems_of
 from krat.content.catalog import build_catalog
-from krat.content.problems import ContentError
 
 RECORD = """---
 title: {title}
@@ -28,12 +28,6 @@ DRAFT = "takime/kukes/2018/2018-04-01-draft.md"
 
 def record(title="Takim publik", date="2018-02-16", visibility="public", extra="", body="Teksti.") -> str:
     return RECORD.format(title=title, date=date, visibility=visibility, extra=extra, body=body)
-
-
-def problems_of(content, profile="public") -> list[str]:
-    with pytest.raises(ContentError) as error:
-        build_catalog(content, profile=profile)
-    return [str(problem) for problem in error.value.problems]
 
 
 def with_internal(content, internal_extra="", public_body="Teksti.", public_extra=""):

@@ -4,28 +4,21 @@ import datetime
 import posixpath
 
 import pytest
-from conftest import FIXTURES
+from conftest import BUILD_DATE
 from feedhistory import BASE, entry_ids, parse, read_history
 from krat.content.catalog import build_catalog
 from krat.outputs.exports import Links, stable_id
 from krat.outputs.feeds import PAGE_SIZE, generate_feeds
-from sitebuild import make_site_source
-
-BUILD_DAY = datetime.date(2018, 8, 1)
 
 
 def feed_documents(catalog, links: Links, page_size: int = PAGE_SIZE) -> dict[str, bytes]:
     return dict(generate_feeds(catalog, links, page_size))
 
 
-@pytest.fixture(scope="module")
-def content(tmp_path_factory):
-    return make_site_source(tmp_path_factory.mktemp("feeds"), FIXTURES / "site")
-
-
-@pytest.fixture(scope="module")
-def catalog(content):
-    return build_catalog(content, today=BUILD_DAY)
+@pytest.fixture
+def catalog(fixture_catalog):
+    """The fixture site's public catalog on 2018-08-01, shared by the session."""
+    return fixture_catalog
 
 
 def test_full_history_is_reached_through_prev_archive_links(catalog):
@@ -105,8 +98,8 @@ def test_partial_date_counts_from_the_first_day_and_says_so(catalog):
     assert entry.summary.startswith("2023 (dita e saktë nuk dihet) — Qarku Durrës")
 
 
-def test_ids_depend_on_neither_site_url_nor_build_date(content, catalog):
-    later = build_catalog(content, today=datetime.date(2024, 3, 1))
+def test_ids_depend_on_neither_site_url_nor_build_date(fixture_content, catalog):
+    later = build_catalog(fixture_content, today=datetime.date(2024, 3, 1))
     first = feed_documents(catalog, Links(BASE))
     second = feed_documents(later, Links("https://another.example.net/krat/"))
     for path in first:
@@ -114,8 +107,8 @@ def test_ids_depend_on_neither_site_url_nor_build_date(content, catalog):
         assert ids == entry_ids([(path, parse(second[path], path, "https://another.example.net/krat/"))])
 
 
-def test_same_catalog_gives_the_same_bytes(content, catalog):
-    again = build_catalog(content, today=BUILD_DAY)
+def test_same_catalog_gives_the_same_bytes(fixture_content, catalog):
+    again = build_catalog(fixture_content, today=BUILD_DATE)
     assert feed_documents(catalog, Links(BASE)) == feed_documents(again, Links(BASE))
 
 

@@ -1,8 +1,6 @@
 """Material's frame parts shared by the pages outside the navigation (krat.engine.fragments), and search elements
 reused from the search child (krat.site.search), change no page."""
 
-import os
-import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -10,12 +8,17 @@ import pytest
 from conftest import ROOT
 from krat.engine.fragments import FragmentCache
 from mkdocs.structure.files import InclusionLevel
-from sitebuild import BUILD_DATE_EPOCH
+from sitebuild import checked_build
 
-from benchmarks.bench import MKDOCS, project_config
 from benchmarks.corpus import generate
 
 NAV = SimpleNamespace(pages=[SimpleNamespace(url=url) for url in ("", "qarqet/", "plane/", "ndergjegjesim/")])
+SITE_NAV = [  # the navigation the benchmark builds its corpus with: the four pages of NAV
+    {"Kreu": "index.md"},
+    {"Qarqet": "qarqet/index.md"},
+    {"Planet e veprimit": "plane/index.md"},
+    {"Ndërgjegjësimi": "ndergjegjesim/index.md"},
+]
 
 
 def page(url: str, inclusion=InclusionLevel.NOT_IN_NAV, **meta) -> SimpleNamespace:
@@ -57,14 +60,9 @@ def test_shared_frame_parts_and_reused_search_elements_leave_every_page_as_rende
     """Both shortcuts (frame parts rendered once, krat.engine.fragments; indexed elements taken from the search child,
     krat.site.search) are turned off in one build and left on in the other."""
     generate(tmp_path / "project", 50, content_source=ROOT / "content" / "_data")
-    config = project_config(tmp_path)
 
     def build(folder: str, reuse: str) -> Path:
-        environment = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH, NO_MKDOCS_2_WARNING="1", **{switch: reuse})
-        command = [str(MKDOCS), "build", "--strict", "-q", "-f", str(config), "-d", str(tmp_path / folder)]
-        result = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=tmp_path)
-        assert result.returncode == 0, result.stderr
-        return tmp_path / folder
+        return checked_build(tmp_path / "project" / "content", tmp_path / folder, nav=SITE_NAV, env={switch: reuse})
 
     def pages(site: Path) -> list[Path]:
         return sorted(path.relative_to(site) for path in site.rglob("*.html") if "pagefind" not in path.parts)

@@ -12,7 +12,6 @@ import shutil
 
 import markdown
 import pytest
-import yaml
 from conftest import FIXTURES, RECORD_PATH, ROOT
 from hypothesis import given
 from hypothesis import strategies as st
@@ -24,6 +23,7 @@ from krat.content.problems import ContentError
 from krat.content.records import load_record
 from krat.content.refdata import load_reference_data
 from krat.content.schema import ARTICLE_FIELDS, CONTACT_FIELDS, PLAN_FIELDS, RECORD_FIELDS, TASK_FIELDS
+from sitebuild import project_config
 
 pytestmark = pytest.mark.property  # `make fuzz` runs these with many more examples
 
@@ -97,7 +97,7 @@ def record_file(lines: list[str], body: str) -> bytes:
 def site_markdown() -> tuple[list, dict]:
     """The extensions and their settings in the real mkdocs.yml, as Python-Markdown takes them."""
     extensions, configs = [], {}
-    for entry in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]:
+    for entry in project_config()["markdown_extensions"]:
         name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         extensions.append(name)
         configs[name] = config or {}

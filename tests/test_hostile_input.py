@@ -8,17 +8,17 @@ import shutil
 
 import pytest
 from conftest import FIXTURES, RECORD_PATH, write
+from helpers import problems_of
 from krat.content import contacts, records
 from krat.content.catalog import build_catalog
 from krat.content.dates import parse_due, parse_recent_date, years_after
 from krat.content.frontmatter import MAX_FILE_BYTES, guarded, read_document
-from krat.content.problems import ContentError
 
 SHOWN = f"content/{RECORD_PATH}"
 VALID = (FIXTURES / "records" / "valid.md").read_text(encoding="utf-8")
 FRONT = VALID[: VALID.index("---\n", 4) + 4]  # the valid record's front-matter with both '---' lines: 13 lines
 HOSTILE = FIXTURES / "hostile_yaml"
-FAR_EPOCH = "4102444800"  # 2100-01-01: the build date, later than any test machine's clock, so the limits are fixed
+FAR_DATE = datetime.date(2100, 1, 1)  # the build date, later than any test machine's clock: the limits are fixed
 ALIAS = (
     "YAML: ankorat dhe pseudonimet e YAML (&, *) nuk lejohen; shkruani vlerën e plotë "
     "(një tekst që nis me '&' ose '*' vendoseni në thonjëza)"
@@ -33,12 +33,6 @@ BODY_NESTING = (
     "thellë se 20 nivele; thjeshtojeni (hiqni dhëmbëzimin ose shenjat e tepërta)"
 )
 CRASH = "skedari: skedari nuk u lexua: gabim i papritur ({}); njoftoni mirëmbajtësin"
-
-
-def problems_of(content) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        build_catalog(content)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def valid_with(old: str, new: str) -> str:
@@ -213,14 +207,12 @@ DUE_LIMIT = (
 
 
 @pytest.mark.parametrize("date", ["0000-01-01", "9999-12-31", "1899", "1989-12", "2102-01-02"])
-def test_meeting_date_outside_the_sane_range_is_refused(content, monkeypatch, date):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", FAR_EPOCH)
+def test_meeting_date_outside_the_sane_range_is_refused(content, date):
     write(content, RECORD_PATH, valid_with("date: 2018-02-16", f"date: {date}"))
-    assert problems_of(content) == [f"{SHOWN}:3: date: '{date}' është jashtë kufijve: {RECENT_LIMIT}"]
+    assert problems_of(content, today=FAR_DATE) == [f"{SHOWN}:3: date: '{date}' është jashtë kufijve: {RECENT_LIMIT}"]
 
 
-def test_plan_approval_and_task_deadline_outside_the_range_are_refused(content, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", FAR_EPOCH)
+def test_plan_approval_and_task_deadline_outside_the_range_are_refused(content):
     plan = (
         "---\nprefecture: kukes\nperiod: '2018'\nvisibility: public\napproved_on: 0000-01-01\ntasks:\n"
         "  - {id: 1.1, title: Takime, responsible: [DAR], due: 0001-Q1}\n"
@@ -229,15 +221,14 @@ def test_plan_approval_and_task_deadline_outside_the_range_are_refused(content, 
     )
     write(content, "plane/kukes/2018.md", plan)
     shown = "content/plane/kukes/2018.md"
-    assert problems_of(content) == [
+    assert problems_of(content, today=FAR_DATE) == [
         f"{shown}:5: approved_on: '0000-01-01' është jashtë kufijve: {RECENT_LIMIT}",
         f"{shown}:7: tasks.due: '0001-Q1' është jashtë kufijve: {DUE_LIMIT}",
         f"{shown}:9: tasks.due: '2110-Q2' është jashtë kufijve: {DUE_LIMIT}",
     ]
 
 
-def test_article_date_and_contact_verification_outside_the_range_are_refused(content, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", FAR_EPOCH)
+def test_article_date_and_contact_verification_outside_the_range_are_refused(content):
     contacts_text = (content / "_data/contacts.yml").read_text(encoding="utf-8")
     write(content, "_data/contacts.yml", contacts_text.replace("verified_on: 2026-11-22", "verified_on: 9999-12-31", 1))
     article = (
@@ -245,7 +236,7 @@ def test_article_date_and_contact_verification_outside_the_range_are_refused(con
         "sources: [{title: Burim, url: 'https://example.org/'}]\nvisibility: public\n---\n\nTeksti.\n"
     )
     write(content, "ndergjegjesim/artikull.md", article)
-    assert problems_of(content) == [
+    assert problems_of(content, today=FAR_DATE) == [
         f"content/_data/contacts.yml:19: contacts.verified_on: '9999-12-31' është jashtë kufijve: {RECENT_LIMIT}",
         f"content/ndergjegjesim/artikull.md:3: date: '0000-01-01' është jashtë kufijve: {RECENT_LIMIT}",
     ]
@@ -265,10 +256,10 @@ def test_the_limits_are_two_years_ahead_and_ten_for_deadlines():
     assert years_after(datetime.date(2028, 2, 29), 2) == datetime.date(2030, 2, 28)
 
 
-def test_a_build_reproduced_with_an_older_date_still_accepts_todays_content(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1530403200")  # 2018-07-01
+def test_a_build_reproduced_with_an_older_date_still_accepts_todays_content():
     next_year = datetime.date.today().year + 1
-    assert parse_recent_date(str(next_year)).year == next_year  # the limit counts from today, the later date
+    old_build = datetime.date(2018, 7, 1)
+    assert parse_recent_date(str(next_year), old_build).year == next_year  # the limit counts from the later date
 
 
 # --- the data files ----------------------------------------------------------------------------------------------

@@ -5,12 +5,13 @@ is exercised end to end by tests/test_bench.py (`krat bench --serve` on a small 
 """
 
 import os
-import shutil
 
 import pytest
 from conftest import FIXTURES, ROOT
 from krat.content.catalog import build_catalog
+from krat.content.dates import build_date
 from krat.engine.preview import STATE_FILE, invalidate
+from sitebuild import make_site_source
 
 KUKES = "takime/kukes"
 NOVEMBER = f"{KUKES}/2017/2017-11-20-takim.md"  # oldest public Kukës record; its newer neighbour is the analysis
@@ -31,15 +32,15 @@ def preview(tmp_path, monkeypatch):
     """The fixture site's content, an output folder with every page, and a function that runs one rebuild's
     invalidation and returns the src_uris whose output it deleted."""
     monkeypatch.chdir(tmp_path)
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "site", content)
-    shutil.copytree(ROOT / "content" / "_data", content / "_data")
+    content = make_site_source(tmp_path, FIXTURES / "site")
     site = tmp_path / "site"
 
     written = {}
 
     def rebuild() -> set[str] | None:
-        catalog = build_catalog(content)
+        catalog = build_catalog(
+            content, today=build_date(os.environ.get("SOURCE_DATE_EPOCH"))
+        )  # as the engine reads it
         pages = {src_uri: output(src_uri) for src_uri in [*catalog.items_by_src_uri, *AGGREGATES]}
         written.update(pages)
         for dest in pages.values():  # what MkDocs wrote in the previous build

@@ -141,11 +141,10 @@ def test_hits_report_their_line_in_the_file():
     ]
 
 
-def test_denied_names_match_without_diacritics_and_report_the_line(tmp_path, monkeypatch):
+def test_denied_names_match_without_diacritics_and_report_the_line(tmp_path):
     denylist = tmp_path / "emrat.txt"  # kept outside the repository in real use
     denylist.write_text("Arbër Shehu\n", encoding="utf-8")
-    monkeypatch.setenv("KRAT_PRIVACY_DENYLIST", str(denylist))
-    guard = load_guard(tmp_path)
+    guard = load_guard(tmp_path, denylist=denylist)
     hits = guard.scan("Rreshti i parë.\nU takua me arber shehu në Kukës.", first_line=10)
     assert [(hit.line, hit.rule) for hit in hits] == [(11, "emer")]
     assert guard.scan("Arbëria është një fjalë tjetër.") == []

@@ -6,7 +6,8 @@ import gzip
 
 import pytest
 from conftest import FIXTURES
-from sitebuild import build, make_site_source
+from helpers import html
+from sitebuild import make_site_source, refused
 
 MARKER = b"SEKRET-7Q"
 
@@ -21,16 +22,10 @@ def every_byte(site) -> dict[str, bytes]:
     return contents
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory):
-    where = tmp_path_factory.mktemp("profiles")
-    content = make_site_source(where, FIXTURES / "site")
-    built = {}
-    for profile in ("public", "members"):
-        result = build(content, where / profile, profile=profile)
-        assert result.returncode == 0, result.stderr
-        built[profile] = where / profile
-    return built
+@pytest.fixture
+def sites(fixture_site, fixture_members_site):
+    """The two builds of the fixture site, by profile (shared by the session: read only)."""
+    return {"public": fixture_site, "members": fixture_members_site}
 
 
 def test_marker_is_in_no_byte_of_the_public_build(sites):
@@ -57,9 +52,7 @@ def test_members_build_has_internal_material_marked(sites):
 
 
 def test_unknown_profile_stops_the_build(tmp_path):
-    content = make_site_source(tmp_path, FIXTURES / "site")
-    result = build(content, tmp_path / "site", profile="anetaret")
-    assert result.returncode != 0
+    result = refused(make_site_source(tmp_path, FIXTURES / "site"), profile="anetaret")
     assert "KRAT_PROFILE:1: profili: 'anetaret' nuk njihet; lejohen: public, members" in result.stderr
 
 
@@ -68,7 +61,7 @@ def test_attachments_follow_the_visibility_of_their_record(sites):
     assert not (sites["public"] / internal).exists()
     assert (sites["members"] / internal).exists()
     assert (sites["public"] / public).read_bytes().startswith(b"%PDF")
-    page = (sites["public"] / "takime/kukes/2018/2018-02-16-analiza/index.html").read_text(encoding="utf-8")
+    page = html(sites["public"], "takime/kukes/2018/2018-02-16-analiza")
     assert '<a href="../plani-2018.pdf">Plani i Veprimit 2018 (PDF)</a>' in page
     assert '<a href="https://example.org/njoftim">Njoftimi në faqen e prefekturës</a>' in page
 

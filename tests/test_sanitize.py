@@ -8,11 +8,10 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-import yaml
-from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from krat.site.sanitize import clean_html, scheme_of
+from sitebuild import project_config
 
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 
@@ -20,7 +19,7 @@ ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 def render(text: str) -> str:
     """`text` rendered by Python-Markdown with the extensions and settings of the real mkdocs.yml."""
     extensions, configs = [], {}
-    for entry in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]:
+    for entry in project_config()["markdown_extensions"]:
         name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         extensions.append(name)
         configs[name] = config or {}

@@ -6,17 +6,13 @@ Screenshots of the search page and the archive go to test-artifacts/.
 
 import gzip
 import json
-import os
 import re
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from browser import SEARCH_DONE, SEARCH_MESSAGE, chromium_page, needs_chromium, served
 from conftest import FIXTURES, ROOT
-from krat.site.search import FAILED, MEMORY_PAGES, SearchIndexError, pagefind_command, scratch_folder, start_index
+from krat.site.search import FAILED, SearchIndexError, index_site
 from sitebuild import build, make_site_source
 
 REAL_SITE = ROOT / "site"
@@ -111,98 +107,23 @@ def test_archive_lists_every_public_record_newest_first_with_its_facets(site):
     assert '<option value="kukes">Kukës (4)</option>' in html
 
 
-def test_index_built_beside_mkdocs_equals_pagefind_over_the_finished_pages(site, tmp_path):
-    """The build indexes bare pages rendered from each template's `indexed` block while MkDocs renders the
-    full pages (krat.site.search); Pagefind run afterwards over the pages a reader gets must record the same."""
-    subprocess.run(pagefind_command(site, tmp_path / "reference"), check=True, capture_output=True)
-    built, reference = fragments(site), fragments(tmp_path, "reference")
-    assert set(built) == set(reference) and len(built) >= 10
-    for url, page in reference.items():
-        assert built[url] == page, url  # content, title, metadata, filters, sort keys, anchors, word count
-
-
-def test_index_job_writes_the_pages_it_is_given_and_indexes_them(tmp_path):
-    pages = [("a/index.html", "<div data-pagefind-body><h1>Takimi i parë</h1><p>Kukës</p></div>"),
-             ("b/c/index.html", "<div data-pagefind-body><h1>Plani</h1><p>Korçë</p></div>")]  # fmt: skip
-    job = start_index(iter(pages), 2, "sq", tmp_path / "index")
-    job.finish()
-    indexed = fragments(tmp_path, "index")
+def test_pagefind_indexes_the_pages_with_a_search_body_and_skips_the_others(tmp_path):
+    pages = {
+        "a/index.html": '<html lang="sq"><div data-pagefind-body><h1>Takimi i parë</h1><p>Kukës</p></div></html>',
+        "b/c/index.html": '<html lang="sq"><div data-pagefind-body><h1>Plani</h1><p>Korçë</p></div></html>',
+        "d/index.html": '<html lang="sq"><p>Lista, pa trup për kërkimin</p></html>',
+    }
+    for path, html in pages.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(html, encoding="utf-8")
+    index_site(tmp_path)
+    indexed = fragments(tmp_path)
     assert set(indexed) == {"/a/", "/b/c/"} and indexed["/b/c/"]["meta"]["title"] == "Plani"
-    assert not job.pages_dir.exists()
-
-
-def test_the_job_gives_back_each_element_once_its_bare_page_is_written(tmp_path):
-    html = '<div data-pagefind-body><h1>Takimi</h1><p>Korçë, "Kukës" &amp; Dibër</p></div>'
-
-    def pages():
-        yield "a/index.html", html
-        time.sleep(60)  # the second page never comes: the job is cancelled
-        yield "b/index.html", html
-
-    job = start_index(pages(), 2, "sq", tmp_path / "index")
-    try:
-        deadline = time.monotonic() + 30
-        while job.rendered("a/index.html") is None and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert job.rendered("a/index.html") == html and job.rendered("b/index.html") is None
-        assert not list(job.pages_dir.rglob("*.part"))  # written whole, then renamed into place
-    finally:
-        job.cancel()
-
-
-def test_an_interrupted_build_leaves_no_process_and_no_files(tmp_path):
-    """Ctrl-C raises KeyboardInterrupt, which MkDocs does not pass to on_build_error: the job is cancelled at exit."""
-    script = f"""
-import time
-from pathlib import Path
-from krat.site.search import start_index
-def pages():
-    yield "a/index.html", "<p>Takimi</p>"
-    time.sleep(60)
-job = start_index(pages(), 2, "sq", Path({str(tmp_path / "index")!r}))
-print(job.pid, job.pages_dir, flush=True)
-time.sleep(0.5)
-raise KeyboardInterrupt
-"""
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
-    pid, pages_dir = result.stdout.split()
-    assert "KeyboardInterrupt" in result.stderr and not Path(pages_dir).exists()
-    assert not Path(f"/proc/{pid}").exists()  # the child was killed and waited for
-
-
-def test_bare_pages_go_to_memory_only_for_a_small_site_and_when_there_is_room(tmp_path):
-    assert scratch_folder(10, memory=tmp_path) == str(tmp_path)
-    assert scratch_folder(MEMORY_PAGES + 1, memory=tmp_path) is None  # a large site's pages go to disk
-    assert scratch_folder(10, memory=tmp_path / "mungon") is None
 
 
 def test_a_failed_index_is_an_error_in_albanian(tmp_path):
     with pytest.raises(SearchIndexError, match=re.escape(FAILED)):
-        start_index(iter([]), 0, "sq", tmp_path / "index").finish()  # Pagefind finds no page to index
-
-
-def test_an_error_while_writing_the_pages_is_an_error_in_albanian_with_its_cause(tmp_path):
-    def pages():
-        yield "a/index.html", "<div data-pagefind-body><h1>Takimi</h1></div>"
-        raise ValueError("shablloni u prish")
-
-    job = start_index(pages(), 1, "sq", tmp_path / "index")
-    with pytest.raises(SearchIndexError, match=re.escape(FAILED)) as error:
-        job.finish()
-    assert "ValueError: shablloni u prish" in str(error.value)
-    assert not job.pages_dir.exists() and not (tmp_path / "index").exists()
-
-
-def test_a_cancelled_index_leaves_no_process_and_no_files(tmp_path):
-    def pages():
-        time.sleep(60)
-        yield "a/index.html", ""
-
-    job = start_index(pages(), 1, "sq", tmp_path / "index")
-    job.cancel()
-    with pytest.raises(ChildProcessError):
-        os.waitpid(job.pid, os.WNOHANG)  # already reaped
-    assert not job.pages_dir.exists()
+        index_site(tmp_path / "mungon")  # no site: Pagefind finds no page to index
 
 
 # In the browser ---------------------------------------------------------------------------------------------

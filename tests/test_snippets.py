@@ -5,9 +5,9 @@ import json
 import re
 
 import pytest
-from conftest import ROOT
-from krat.content.catalog import build_catalog
-from krat.content.problems import ContentError
+from conftest import ROOT, write
+from helpers import catalog_problems
+from krat.content.problems import Problem
 from krat.content.refdata import load_reference_data
 from krat.tools.snippets import render_snippets
 
@@ -38,15 +38,11 @@ def expand(prefix: str, fill: dict[str, str], indent: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def problems_of(content, files: dict[str, str]) -> list[str]:
+def problems_with(content, files: dict[str, str]) -> list[Problem]:
+    """The problems of `content` once each of `files` (path: text) is written into it; [] if it builds."""
     for at, text in files.items():
-        (content / at).parent.mkdir(parents=True, exist_ok=True)
-        (content / at).write_text(text, encoding="utf-8")
-    try:
-        build_catalog(content)
-    except ContentError as error:
-        return [f"{problem.field}: {problem.message}" for problem in error.problems]
-    return []
+        write(content, at, text)
+    return catalog_problems(content)
 
 
 def test_filled_skeletons_and_list_items_pass_the_build(content):
@@ -62,7 +58,7 @@ def test_filled_skeletons_and_list_items_pass_the_build(content):
         "plane/berat/2024.md": plan,
         "ndergjegjesim/shenjat.md": expand("krat-artikull", FILLED),
     }
-    assert problems_of(content, files) == []
+    assert problems_with(content, files) == []
     assert "  - id: 1\n    objective:\n    title: Takim i KRAT\n    responsible: [PREFEKTURA]\n" in plan
 
 
@@ -71,7 +67,7 @@ def test_skeletons_left_unfilled_are_refused_like_krat_new(content):
         "takime/berat/2024/2024-03-15-takim.md": expand("krat-procesverbal", {}),
         "ndergjegjesim/shenjat.md": expand("krat-artikull", {}),
     }
-    missing = [problem.split(":")[0] for problem in problems_of(content, files) if "mungon" in problem]
+    missing = [problem.field for problem in problems_with(content, files) if "mungon" in problem.message]
     assert missing == ["title", "date", "summary", "sources.title", "sources.url", "title", "date"]  # article, record
 
 

@@ -2,16 +2,10 @@
 
 import pytest
 from conftest import RECORD_PATH, plant, write
+from helpers import problems_of
 from krat.content.catalog import build_catalog
-from krat.content.problems import ContentError
 
 SHOWN = f"content/{RECORD_PATH}"
-
-
-def problems_of(content) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        build_catalog(content)
-    return [str(problem) for problem in caught.value.problems]
 
 
 @pytest.mark.parametrize(

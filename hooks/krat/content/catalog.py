@@ -162,11 +162,14 @@ def is_published(item: Record | Plan | Article, profile: str) -> bool:
     return not item.draft and (profile != "public" or item.visibility == "public")
 
 
-def build_catalog(content_dir: Path, profile: str = "public", today: datetime.date | None = None) -> Catalog:
+def build_catalog(
+    content_dir: Path, profile: str = "public", today: datetime.date | None = None, denylist: Path | None = None
+) -> Catalog:
     """Read and validate all content under `content_dir`; raise ContentError listing every problem.
 
-    Plan statuses come from every meeting that is not a draft (internal ones too: their status counts, but the
-    catalog links only to meetings published in this build).
+    `today` is the build date (default: today); `denylist` the private list of names the privacy guard refuses
+    (a file kept outside the repository). Plan statuses come from every meeting that is not a draft (internal
+    ones too: their status counts, but the catalog links only to meetings published in this build).
     """
     if profile not in PROFILES:  # a mistyped profile must never publish internal material
         raise ContentError([Problem("KRAT_PROFILE", 1, "profili", f"'{profile}' nuk njihet; lejohen: public, members")])
@@ -174,6 +177,7 @@ def build_catalog(content_dir: Path, profile: str = "public", today: datetime.da
     shown_root = shown_path(content_dir)
     inventory = scan(content_dir, shown_root)
     refdata = load_reference_data(content_dir / DATA_DIR, f"{shown_root}/{DATA_DIR}")
+    refdata.today = today
     records, record_problems = load_records(content_dir, shown_root, refdata)
     plans, plan_problems = load_plans(content_dir, shown_root, refdata)
     articles, article_problems = load_articles(content_dir, shown_root, refdata)
@@ -194,7 +198,7 @@ def build_catalog(content_dir: Path, profile: str = "public", today: datetime.da
     problems += check_links(texts, link_targets(items, published, inventory, files, profile))
     if profile == "public":
         numbers = [contact.number for contact in contacts]
-        guard = load_guard(content_dir / DATA_DIR, numbers, f"{shown_root}/{DATA_DIR}")
+        guard = load_guard(content_dir / DATA_DIR, numbers, f"{shown_root}/{DATA_DIR}", denylist)
         problems += guard_problems(guarded_texts(items, pages), guard)
     if not problems:
         problems += link_plans([p for p in plans if not p.draft], [r for r in records if not r.draft], today)

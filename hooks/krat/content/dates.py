@@ -8,7 +8,6 @@ ten for task deadlines. A year 0 or 9999 would pass the calendar checks and then
 
 import calendar
 import datetime
-import os
 import re
 from dataclasses import dataclass
 
@@ -97,7 +96,7 @@ def check_range(
     `today` is the build date (`build_date()`), or today's date when that is later: a build reproduced with an
     older SOURCE_DATE_EPOCH must still accept the content that passed when it was written, and the limit only
     ever grows, so a file that passes once always passes."""
-    latest = years_after(today or max(build_date(), datetime.date.today()), years_ahead)
+    latest = years_after(max(today or datetime.date.today(), datetime.date.today()), years_ahead)
     if not PartialDate(FIRST_YEAR) <= start <= PartialDate(latest.year, latest.month, latest.day):
         raise ValueError(
             f"'{text}' është jashtë kufijve: lejohet nga viti {FIRST_YEAR} deri më {latest:%d.%m.%Y}, {limit}"
@@ -158,9 +157,9 @@ def parse_due(text: str, today: datetime.date | None = None) -> Due:
     return Due(datetime.date(start.year, last_month, last_day), text.upper() if quarter or half else text)
 
 
-def build_date() -> datetime.date:
-    """Today for "overdue" and "next": from SOURCE_DATE_EPOCH when set, so a build can be reproduced exactly."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+def build_date(epoch: str | None = None) -> datetime.date:
+    """Today for "overdue" and "next": the day of `epoch` (seconds, as SOURCE_DATE_EPOCH gives them, read by the
+    engine and the `krat` command), so a build can be reproduced exactly; else today."""
     if epoch:
         return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
     return datetime.date.today()

@@ -24,7 +24,6 @@ necessary condition (`_may_match`) finds something. `guard_problems` reports hit
 (krat.content.catalog decides which texts it reads: everything marked public, drafts included, and hand-written pages).
 """
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,7 +34,6 @@ from krat.content.parallel import map_in_two
 from krat.content.problems import ContentError, Problem
 from krat.content.text import fold
 
-DENYLIST_VARIABLE = "KRAT_PRIVACY_DENYLIST"
 INSTITUTIONAL_DOMAINS = ("gov.al",)
 DATA_DIR = "_data"  # as in krat.content.catalog, which imports this module
 CONTACTS_FILE = "contacts.yml"
@@ -192,7 +190,7 @@ def _national(digits: str) -> str:
 ALLOW_FILE = "privacy-allow.yml"
 
 
-def load_guard(data_dir: Path, contacts: list[str] = (), shown_dir: str = "") -> Guard:
+def load_guard(data_dir: Path, contacts: list[str] = (), shown_dir: str = "", denylist: Path | None = None) -> Guard:
     """The guard for a build: official contact numbers, the allow-list in `data_dir`, the private deny-list.
     Raises ContentError when the allow-list cannot be read (read like every data file: krat.content.frontmatter)."""
     allow, shown = [], f"{shown_dir or data_dir.as_posix()}/{ALLOW_FILE}"
@@ -207,7 +205,6 @@ def load_guard(data_dir: Path, contacts: list[str] = (), shown_dir: str = "") ->
     reviewed = [entry for entry in allow if entry.get("reason")]  # an entry without a reason is ignored
     allowed_texts = {fold(entry["text"]) for entry in reviewed if entry.get("text")}
     domains = INSTITUTIONAL_DOMAINS + tuple(entry["domain"].lower() for entry in reviewed if entry.get("domain"))
-    denylist = os.environ.get(DENYLIST_VARIABLE)
     names = []
     if denylist:
         names = [fold(line) for line in Path(denylist).read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -2,6 +2,7 @@
 and missing diacritics ('Kukës', 'Kukes' and 'kukes' all resolve to the prefecture 'kukes').
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,10 +84,13 @@ class Lookup(Generic[T]):
 
 @dataclass
 class ReferenceData:
+    """What every converter may consult: the reference lists, and the build date (the range of accepted dates)."""
+
     prefectures: Lookup[Prefecture]
     institutions: Lookup[Institution]
     topics: Lookup[Topic]
     audiences: Lookup[Audience] = field(default_factory=lambda: Lookup([], "slug"))
+    today: datetime.date = field(default_factory=datetime.date.today)
 
     def objects(self) -> list:
         """Every prefecture, institution, topic and audience: what loaded content points at (krat.content.parallel)."""

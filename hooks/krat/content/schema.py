@@ -177,9 +177,10 @@ def reference(kind: str, lookup: Callable[[ReferenceData], Lookup]) -> Callable:
     return convert
 
 
-def written_as(parse: Callable[[str], object], expected: str, json_schema: dict) -> Callable:
+def written_as(parse: Callable[[str, datetime.date], object], expected: str, json_schema: dict) -> Callable:
     """Converter that parses the value exactly as written in the file (YAML would turn 2023 into a number).
-    `json_schema` is the form it takes, for editors; the build's `parse` also checks the calendar."""
+    `json_schema` is the form it takes, for editors; the build's `parse(text, build date)` also checks the
+    calendar and the range of years."""
 
     @accepts(json_schema)
     def convert(value, context: Context):
@@ -187,7 +188,7 @@ def written_as(parse: Callable[[str], object], expected: str, json_schema: dict)
         if node is None:
             raise Invalid(f"duhet të jetë {expected}")
         try:
-            return parse(node.value)
+            return parse(node.value, context.refdata.today)
         except ValueError as error:
             raise Invalid(str(error)) from None
 
@@ -488,10 +489,10 @@ def number_between(low: int, high: int) -> Callable:
     return convert
 
 
-def _parse_day(text_value: str) -> datetime.date:
+def _parse_day(text_value: str, today: datetime.date) -> datetime.date:
     """A full date in the range of `parse_recent_date`: a contact is verified on a known day, so '2026-11' is
     not enough."""
-    date = parse_recent_date(text_value)
+    date = parse_recent_date(text_value, today)
     if not date.is_exact:
         raise ValueError(f"'{text_value}' duhet të jetë datë e plotë me ditë, p.sh. 2026-11-22")
     return datetime.date(date.year, date.month, date.day)

@@ -1,0 +1,47 @@
+"""Helpers shared by the test modules: the problems the catalog reports, and reading a built site's pages."""
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from krat.content.catalog import build_catalog
+from krat.content.problems import ContentError, Problem
+
+
+def catalog_problems(content: Path, profile: str = "public", today: datetime.date | None = None) -> list[Problem]:
+    """Every problem `build_catalog` reports for `content` (built for `profile`, dated `today`, by default the
+    build date), sorted as the build lists them; [] when the catalog builds."""
+    try:
+        build_catalog(content, profile=profile, today=today)
+    except ContentError as error:
+        return error.problems
+    return []
+
+
+def problems_of(content: Path, profile: str = "public", today: datetime.date | None = None) -> list[str]:
+    """The problems `build_catalog` reports for `content`, each as the build prints it ('path:line: field:
+    message'); fails the test when the catalog builds without one."""
+    with pytest.raises(ContentError) as caught:
+        build_catalog(content, profile=profile, today=today)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def html(site: Path, path: str) -> str:
+    """The HTML of the page at `path` (a folder URL such as 'qarqet/kukes', or '' for the home page) in `site`."""
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def article(page: str) -> str:
+    """The main content area of a page, without header, navigation and footer."""
+    return page[page.index('<article class="md-content__inner') : page.index("</article>")]
+
+
+def folded(text: str) -> str:
+    """`text` with every run of white space (line breaks too) made one space."""
+    return re.sub(r"\s+", " ", text)
+
+
+def plain(page: str) -> str:
+    """The page's text without tags, spaces folded."""
+    return folded(re.sub(r"<[^>]+>", " ", page))
