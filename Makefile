@@ -47,9 +47,11 @@ check: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/krat schema
 
+# ruff for format and lint; import-linter for the layering (pyproject.toml, [tool.importlinter]).
 lint: $(STAMP)
-	$(BIN)/ruff check hooks $(wildcard scripts) tests
-	$(BIN)/ruff format --check hooks $(wildcard scripts) tests
+	$(BIN)/ruff check hooks benchmarks tests
+	$(BIN)/ruff format --check hooks benchmarks tests
+	$(BIN)/lint-imports
 
 # Browser tests need Debian's Chromium: installed here when missing and we are root (as CI is on a clean
 # machine); elsewhere they are skipped with a reason, except under CI=true where a missing browser fails them.
