@@ -22,10 +22,6 @@ def on_files(files, config):
     return adapter.update_files(files, config)
 
 
-def on_nav(nav, config, files):
-    return adapter.keep_nav(nav)
-
-
 def on_env(env, config, files):
     adapter.add_globals(env)
     return env

@@ -296,8 +296,7 @@ def test_a_loader_crash_becomes_a_problem_naming_the_file(content, monkeypatch):
     assert problems_of(content) == [f"{SHOWN}:1: {CRASH.format('RecursionError')}"]
 
 
-def test_a_crash_in_the_second_process_is_a_problem_too(content, monkeypatch):
-    """20 files: enough for the catalog to read half of them in a forked process (krat.content.parallel)."""
+def test_a_crash_in_every_file_is_a_problem_of_each(content, monkeypatch):
     replace_converter(monkeypatch, records, "RECORD_FIELDS", "title", explode)
     paths = [f"takime/kukes/2018/2018-03-{day:02d}-takim.md" for day in range(1, 21)]
     for path, day in zip(paths, range(1, 21), strict=True):

@@ -67,3 +67,24 @@ def test_architecture_lists_every_template_contract():
     architecture = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
     for template, (module, name) in template_contracts().items():
         assert f"| `{template}` | `{module}.{name}` |" in architecture, template
+
+
+# Material partials that overrides/partials/ replaces with a copy (no block exists to extend them), and the
+# SHA-256 of Material 9.8.1's original each copy was made from: when Material changes one, this fails, so the copy
+# is compared with the new original and updated instead of silently diverging. (header.html is compared line by
+# line in tests/test_search.py.)
+COPIED_PARTIALS = {
+    "language.html": "3a44516f305006ac794f51a45ad7b532cf270916d8e92e8c42784e58b2eff0a3",
+    "copyright.html": "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
+}
+
+
+@pytest.mark.parametrize("name", sorted(COPIED_PARTIALS))
+def test_materials_original_of_each_copied_partial_is_the_one_copied(name):
+    import hashlib
+
+    import material
+
+    original = Path(material.__file__).parent / "templates" / "partials" / name
+    assert hashlib.sha256(original.read_bytes()).hexdigest() == COPIED_PARTIALS[name], f"Material changed {name}"
+    assert (ROOT / "overrides" / "partials" / name).exists()

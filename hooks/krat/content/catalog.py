@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from krat import routes
 from krat.content.articles import Article, load_articles
 from krat.content.attachments import published_attachments, resolve_attachments
 from krat.content.campaigns import Campaign, load_campaigns
@@ -117,8 +118,8 @@ class Catalog:
 
     def prefecture_at(self, url: str) -> Prefecture | None:
         """The prefecture whose page is at `url` ('qarqet/<slug>/'), None for any other page."""
-        slug = url.removeprefix("qarqet/").removesuffix("/")
-        return self.refdata.prefectures[slug] if url.startswith("qarqet/") and slug in self.by_prefecture else None
+        slug = url.removeprefix(routes.PREFECTURES).removesuffix("/")
+        return self.refdata.prefectures[slug] if url == routes.prefecture(slug) and slug in self.by_prefecture else None
 
     def plans_of(self, slug: str) -> list[Plan]:
         return [plan for plan in self.plans if plan.prefecture.slug == slug]

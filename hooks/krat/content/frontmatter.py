@@ -21,7 +21,6 @@ from pathlib import Path
 import yaml
 
 from krat.content.inventory import markdown_in
-from krat.content.parallel import map_in_two
 from krat.content.problems import Problem
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -377,16 +376,15 @@ def guarded(shown_path: str, load: Callable, *args) -> tuple:
 def load_folder(content_dir: Path, folder: str, shown_root: str, load_one, refdata) -> tuple[list, list[Problem]]:
     """Run `load_one(path, src_uri, shown_path, refdata)` on every Markdown file under `content/<folder>/` except
     the folder's own hand-written `index.md`; return what loaded and every problem of every file (an unexpected
-    failure on one file is one of its problems, `guarded`). The files are shared between two cores
-    (krat.content.parallel); what loads points at the reference data's own objects."""
+    failure on one file is one of its problems, `guarded`)."""
     where = []
     for path in markdown_in(content_dir / folder):
         src_uri = path.relative_to(content_dir).as_posix()
         if src_uri != f"{folder}/index.md":
             where.append((path, src_uri, f"{shown_root}/{src_uri}"))
     items, problems = [], []
-    loaded = map_in_two(lambda place: guarded(place[2], load_one, *place, refdata), where, refdata.objects())
-    for item, found in loaded:
+    for place in where:
+        item, found = guarded(place[2], load_one, *place, refdata)
         items += [item] if item else []
         problems += found
     return items, problems

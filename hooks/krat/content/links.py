@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
+from krat import routes
 from krat.content.problems import Problem
 
 # The Markdown extensions of mkdocs.yml that can change a link (tests/test_links.py keeps the two lists agreed).
@@ -104,11 +105,8 @@ def refusal(target: str, src_uri: str, targets: Targets) -> str:
 
 
 def page_url(src_uri: str) -> str:
-    """The address of the page made from `src_uri`: 'a/b.md' → 'a/b/', 'a/index.md' → 'a/', 'index.md' → ''."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+    """The address of the page made from `src_uri` (krat.routes.page)."""
+    return routes.page(src_uri)
 
 
 def _line_of(target: str, text: Text) -> int:

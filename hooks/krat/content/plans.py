@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from krat import routes
 from krat.content.dates import DUE_LIMIT, DUE_YEARS_AHEAD, Due, PartialDate, check_range
 from krat.content.frontmatter import load_folder, read_document
 from krat.content.problems import Problem
@@ -118,7 +119,7 @@ class Plan:
 
     @property
     def url(self) -> str:
-        return self.src_uri.removesuffix(".md") + "/"
+        return routes.page(self.src_uri)
 
     @property
     def display_title(self) -> str:

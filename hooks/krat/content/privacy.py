@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from krat.content.frontmatter import read_list
-from krat.content.parallel import map_in_two
 from krat.content.problems import ContentError, Problem
 from krat.content.text import fold
 
@@ -214,9 +213,8 @@ def load_guard(data_dir: Path, contacts: list[str] = (), shown_dir: str = "", de
 
 def guard_problems(items: Sequence, guard: Guard) -> list[Problem]:
     """The guard's hits in the full text of each item (anything with `path` and `text`: a record, plan, article
-    or page), as the build reports them: "path:line: privatësia.<rule>: '<text>' <message>; <hint>". The texts
-    are scanned on two cores (krat.content.parallel)."""
-    found = map_in_two(guard.scan, [item.text for item in items])
+    or page), as the build reports them: "path:line: privatësia.<rule>: '<text>' <message>; <hint>"."""
+    found = [guard.scan(item.text) for item in items]
     return [
         Problem(item.path, hit.line, f"privatësia.{hit.rule}", f"'{hit.text}' {hit.message}; {PRIVACY_HINT}")
         for item, hits in zip(items, found, strict=True)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from krat import routes
 from krat.content.dates import PartialDate
 from krat.content.frontmatter import Document, load_folder, read_document
 from krat.content.problems import Problem
@@ -61,7 +62,7 @@ class Record:
 
     @property
     def url(self) -> str:
-        return self.src_uri.removesuffix(".md") + "/"
+        return routes.page(self.src_uri)
 
     @property
     def kind_label(self) -> str:

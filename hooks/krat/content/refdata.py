@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from krat import routes
 from krat.content.frontmatter import guarded, read_list
 from krat.content.problems import ContentError, Problem
 from krat.content.text import fold
@@ -24,7 +25,7 @@ class Prefecture:
 
     @property
     def url(self) -> str:
-        return f"qarqet/{self.slug}/"
+        return routes.prefecture(self.slug)
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,6 @@ class ReferenceData:
     topics: Lookup[Topic]
     audiences: Lookup[Audience] = field(default_factory=lambda: Lookup([], "slug"))
     today: datetime.date = field(default_factory=datetime.date.today)
-
-    def objects(self) -> list:
-        """Every prefecture, institution, topic and audience: what loaded content points at (krat.content.parallel)."""
-        return [*self.prefectures, *self.institutions, *self.topics, *self.audiences]
 
 
 FILES = {

@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from krat import routes
 from krat.content.articles import Article
 from krat.content.catalog import DATA_DIR, Catalog, build_catalog
 from krat.content.contacts import stale_contacts
@@ -25,7 +26,7 @@ from krat.content.dates import build_date
 from krat.content.plans import Plan
 from krat.content.problems import ContentError
 from krat.content.records import Record
-from krat.engine import csp, fragments, preview
+from krat.engine import csp, preview
 from krat.outputs.exports import Links, page_links
 from krat.outputs.opendata import write_outputs
 from krat.site import sanitize
@@ -61,12 +62,10 @@ class Options:
 
 @dataclass
 class Build:
-    """One build: its options, the catalog, MkDocs' navigation (given at `on_nav`) and the theme's inline
-    scripts the page policy allows."""
+    """One build: its options, the catalog and the theme's inline scripts the page policy allows."""
 
     options: Options
     catalog: Catalog
-    nav: object = None
     theme_scripts: csp.ThemeScripts | None = None
 
 
@@ -140,17 +139,11 @@ def add_data_files(files: Files, config: MkDocsConfig) -> None:
     write_outputs(_build.catalog, Links(config.site_url), open_output)
 
 
-def keep_nav(nav):
-    """Remember the navigation: the shared frame parts need it (krat.engine.fragments)."""
-    _build.nav = nav
-    return nav
-
-
 def add_globals(env) -> None:
-    """Contacts for every page's footer, including pages without a `krat` context (404); the frame parts shared
-    by pages outside the navigation."""
+    """Contacts for every page's footer, including pages without a `krat` context (404); the site's addresses
+    (`routes`)."""
     env.globals["krat_help"] = HelpContext(_build.catalog.contacts)
-    fragments.install(env, _build.nav)
+    env.globals["routes"] = routes  # the one table of the site's addresses (krat.routes)
 
 
 def read_source(page: Page) -> str | None:

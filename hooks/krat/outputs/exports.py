@@ -14,16 +14,16 @@ import uuid
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from krat.content.articles import ARTICLES_DIR
+from krat import routes
 from krat.content.catalog import Catalog
 from krat.content.dates import PartialDate
 from krat.content.refdata import Prefecture
 
-DATA_URL = "te-dhena/"
-FEED_DIR = f"{DATA_URL}feed/"
-CALENDAR_DIR = f"{DATA_URL}kalendar/"
-ARTICLES_FEED = f"{FEED_DIR}ndergjegjesim.xml"
-AWARENESS_URL = f"{ARTICLES_DIR}/"
+DATA_URL = routes.DATA
+FEED_DIR = routes.FEEDS
+CALENDAR_DIR = routes.CALENDARS
+ARTICLES_FEED = routes.ARTICLES_FEED
+AWARENESS_URL = routes.AWARENESS
 TIMEZONE_NAME = "Europe/Tirane"
 TIMEZONE = ZoneInfo(TIMEZONE_NAME)
 # Fixed once for this project: ids are uuid5(ID_NAMESPACE, src_uri), so they survive a move to another host.
@@ -35,15 +35,15 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 def records_feed_path(slug: str | None = None) -> str:
     """The subscription document of the records feed: the whole site, or one prefecture."""
-    return f"{FEED_DIR}qarku-{slug}.xml" if slug else f"{FEED_DIR}procesverbalet.xml"
+    return routes.records_feed(slug)
 
 
 def meetings_calendar_path(slug: str) -> str:
-    return f"{CALENDAR_DIR}{slug}-mbledhjet.ics"
+    return routes.meetings_calendar(slug)
 
 
 def deadlines_calendar_path(slug: str) -> str:
-    return f"{CALENDAR_DIR}{slug}-afatet.ics"
+    return routes.deadlines_calendar(slug)
 
 
 @functools.cache

@@ -8,6 +8,7 @@ import datetime
 import json
 from dataclasses import dataclass, field
 
+from krat import routes
 from krat.content.articles import Article
 from krat.content.campaigns import Campaign, NextCampaign, next_campaign
 from krat.content.catalog import Catalog, PrefectureSummary, YearGroup
@@ -31,8 +32,8 @@ from krat.site.facets import (
 )
 
 LATEST_ON_HOME = 8
-ARCHIVE_URL = "arkiva/"
-SEARCH_URL = "kerko/"
+ARCHIVE_URL = routes.ARCHIVE
+SEARCH_URL = routes.SEARCH
 
 
 @dataclass
@@ -169,15 +170,15 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     """The prefecture index, one page per prefecture, the plans matrix, the awareness page, the archive, the
     search page and open data."""
     pages = [
-        GeneratedPage("qarqet/index.md", "Qarqet", "prefectures.html"),
+        GeneratedPage(f"{routes.PREFECTURES}index.md", "Qarqet", "prefectures.html"),
         GeneratedPage(f"{ARCHIVE_URL}index.md", "Arkiva", "archive.html"),
         GeneratedPage(f"{SEARCH_URL}index.md", "Kërko", "search.html"),
-        GeneratedPage("plane/index.md", "Planet e veprimit", "plans.html"),
+        GeneratedPage(f"{routes.PLANS}index.md", "Planet e veprimit", "plans.html"),
         GeneratedPage(f"{AWARENESS_URL}index.md", "Ndërgjegjësimi", "awareness.html"),
         GeneratedPage(f"{DATA_URL}index.md", "Të dhëna të hapura", "opendata.html"),
     ]
     for prefecture in catalog.refdata.prefectures:
-        pages.append(GeneratedPage(f"qarqet/{prefecture.slug}.md", f"Qarku {prefecture.name}", "prefecture.html"))
+        pages.append(GeneratedPage(routes.source(prefecture.url), f"Qarku {prefecture.name}", "prefecture.html"))
     return pages
 
 
@@ -194,7 +195,7 @@ def page_context(catalog: Catalog, url: str) -> object | None:
     plan = catalog.plans_by_src_uri.get(url.removesuffix("/") + ".md")
     if plan is not None:
         return PlanContext(plan, catalog.today, plan_values(plan))
-    if url == "plane/":
+    if url == routes.PLANS:
         return plans_matrix(catalog)
     if url == ARCHIVE_URL:
         entries = [ArchiveEntry(record, data_attributes(record_values(record))) for record in catalog.records]
@@ -205,7 +206,7 @@ def page_context(catalog: Catalog, url: str) -> object | None:
         return opendata_context(catalog)  # krat.outputs.opendata.OpenDataContext
     if url == "":
         return HomeContext(catalog.records[:LATEST_ON_HOME], catalog.summaries(), len(catalog.records))
-    if url == "qarqet/":
+    if url == routes.PREFECTURES:
         return PrefecturesContext(catalog.summaries(), len(catalog.records))
     prefecture = catalog.prefecture_at(url)
     if prefecture is not None:

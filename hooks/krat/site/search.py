@@ -16,7 +16,9 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
-INDEX_FOLDER = "pagefind"
+from krat import routes
+
+INDEX_FOLDER = routes.SEARCH_INDEX.rstrip("/")
 IGNORED = ".headerlink"  # the "#" anchors beside headings would end up in titles and excerpts
 FAILED = "Indeksi i kërkimit (Pagefind) nuk u ndërtua"
 

@@ -1,0 +1,48 @@
+"""Every address the build generates, in one table: the content models, the page contexts, the outputs and (as the
+Jinja global `routes`) the templates read their addresses here, so a page moves by changing one line.
+
+A leaf module: it imports nothing of the package, so every stage may use it (ARCHITECTURE.md). Addresses are
+site paths without a leading '/', as MkDocs' `url` filter takes them.
+"""
+
+PREFECTURES = "qarqet/"
+PLANS = "plane/"
+AWARENESS = "ndergjegjesim/"
+ARCHIVE = "arkiva/"
+SEARCH = "kerko/"
+SEARCH_INDEX = "pagefind/"
+DATA = "te-dhena/"
+FEEDS = f"{DATA}feed/"
+CALENDARS = f"{DATA}kalendar/"
+ARTICLES_FEED = f"{FEEDS}ndergjegjesim.xml"
+
+
+def page(src_uri: str) -> str:
+    """The address of the page made from the Markdown file `src_uri`: 'a/b.md' → 'a/b/', 'a/index.md' → 'a/',
+    'index.md' → '' (the home page)."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def source(url: str) -> str:
+    """The Markdown file a page address comes from (the inverse of `page` for pages that are not an index)."""
+    return url.removesuffix("/") + ".md"
+
+
+def prefecture(slug: str) -> str:
+    return f"{PREFECTURES}{slug}/"
+
+
+def records_feed(slug: str | None = None) -> str:
+    """The records feed: the whole site's, or one prefecture's."""
+    return f"{FEEDS}qarku-{slug}.xml" if slug else f"{FEEDS}procesverbalet.xml"
+
+
+def meetings_calendar(slug: str) -> str:
+    return f"{CALENDARS}{slug}-mbledhjet.ics"
+
+
+def deadlines_calendar(slug: str) -> str:
+    return f"{CALENDARS}{slug}-afatet.ics"
