@@ -1,20 +1,17 @@
-"""`krat bench`: build a synthetic corpus with the project and with plain MkDocs + Material, side by side.
+"""`make bench`: build a synthetic corpus with the project and with plain MkDocs + Material, side by side.
 
 (a) the project: the real mkdocs.yml, hooks and overrides, strict, search included;
 (b) the baseline: the same record Markdown files, plain MkDocs + Material, no hooks, records out of the
     navigation, default search.
 Each build runs in its own process, `--repeat` times (3 by default) in turn, and the median is reported: a shared
 machine's speed drifts by a fifth from one minute to the next. "CPU s" is the processor time of the build and every
-process it waited for (user and system): the project spreads its work over two cores, so it uses more processor time
-than its wall time. Peak memory is the larger of the biggest single process (the kernel's own count) and the largest
-sum of resident memory over the build and every process it started, plus the growth of the machine's in-memory files,
-sampled every 100 ms: the project indexes for search in a second process while MkDocs renders, from bare pages it
-writes to /dev/shm when there is room (krat.site.search), and all of these together are what the machine must hold.
-The sum counts memory a forked process still shares with its parent twice, so it errs high. The search index is
-lunr's one JSON file for the baseline, Pagefind's data files (`*.pf_*`: metadata, index chunks, filters, page
-fragments) for the project; with Chromium installed the project's column "shkarkimi KB" is what a first visitor's
-browser downloads for one search (benchmarks.browser), and the baseline's is its whole index, which lunr loads at once.
-The last line is `records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M`.
+process it waited for (user and system). Peak memory is the larger of the biggest single process (the kernel's own
+count) and the largest sum of resident memory over the build and every process it started (Pagefind runs as its
+own process after MkDocs), plus the growth of the machine's in-memory files, sampled every 100 ms. The search
+index is lunr's one JSON file for the baseline, Pagefind's data files (`*.pf_*`: metadata, index chunks, filters,
+page fragments) for the project; with Chromium installed the project's column "shkarkimi KB" is what a first
+visitor's browser downloads for one search (benchmarks.browser), and the baseline's is its whole index, which lunr
+loads at once. The last line is `records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M`.
 """
 
 import os

@@ -15,7 +15,7 @@ from krat.content.schema import KINDS, STATUSES
 FIRST_YEAR, YEARS = 2006, 20
 INTERNAL_SHARE = 0.15
 ARTICLE_EVERY = 40
-MARK = "# SINTETIK: skedar i prodhuar nga `krat bench` për matje; nuk është dokument i vërtetë.\n"
+MARK = "# SINTETIK: skedar i prodhuar nga `make bench` për matje; nuk është dokument i vërtetë.\n"
 PREFECTURES = "berat diber durres elbasan fier gjirokaster korce kukes lezhe shkoder tirane vlore".split()
 INSTITUTIONS = ["PREFEKTURA", "DVP", "PKM", "DRSHSSH", "DAR", "ZA", "BASHKIA", "DRSH", "NJMF", "ZP", "OJF"]
 AUDIENCES = ["publiku", "te-rinjte", "prinderit", "mesuesit", "punedhenesit"]

@@ -1,6 +1,6 @@
-"""`krat bench --serve`: how long `make serve` takes to show an edited record, on a synthetic corpus.
+"""`make bench-serve`: how long `make serve` takes to show an edited record, on a synthetic corpus.
 
-It generates the corpus (as `krat bench` does), starts `make serve` on it (the very target staff run, pointed at
+It generates the corpus (as `make bench` does), starts `make serve` on it (the very target staff run, pointed at
 the corpus through SERVE_ARGS), then edits the title of a few published records, one at a time. For each edit it
 times, from the moment the file is written, how long until the record's page is served with the new title, and
 until every other page that shows that title is too: the prefecture's timeline and the record's older and newer

@@ -1,7 +1,7 @@
 """krat.engine.preview: which outputs a `make serve` rebuild deletes so that MkDocs' dirty build re-renders them.
 
 A fake output folder holds one file per page; after each change we check which files are gone. The real server
-is exercised end to end by tests/test_bench.py (`krat bench --serve` on a small corpus).
+is exercised end to end by tests/test_bench.py (`make bench-serve` on a small corpus).
 """
 
 import os
