@@ -108,6 +108,14 @@ def test_a_file_whose_name_or_bytes_are_not_safe_is_refused(content, name, data,
     assert len(found) == 1 and message in found[0], found
 
 
+def test_a_site_image_whose_bytes_are_html_is_refused(content):
+    write(content, "assets/logo.png", "<html><script>alert(1)</script></html>")
+    assert problems_of(content) == [
+        "content/assets/logo.png:1: skedari: përmbajtja e skedarit nuk është '.png' siç thotë emri; ruajeni sërish "
+        "në formatin e duhur"
+    ]
+
+
 def test_hand_written_page_names_become_addresses_and_must_be_slugs(content):
     write(content, "Rreth Nesh.md", "# Rreth\n")
     assert problems_of(content) == [

@@ -146,7 +146,7 @@ def _refusal(file: ContentFile, parts: list[str]) -> str:
         if extension.lower() not in IMAGES:
             allowed = ", ".join(sorted(image.lstrip(".") for image in IMAGES))
             return f"te content/{ASSETS_DIR}/ lejohen vetëm figura ({allowed})"
-        return ""
+        return _content_mismatch(file.path, extension.lower())
     if extension.lower() not in DOCUMENTS:
         return (
             f"skedar i panjohur ('{extension or name}'); te content/ lejohen vetëm tekste '.md', të dhëna "
