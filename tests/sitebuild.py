@@ -19,6 +19,16 @@ def project_config() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
 
 
+def site_markdown() -> tuple[list, dict]:
+    """The Markdown extensions of the real mkdocs.yml and their settings, as Python-Markdown takes them."""
+    extensions, configs = [], {}
+    for entry in project_config()["markdown_extensions"]:
+        name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        extensions.append(name)
+        configs[name] = config or {}
+    return extensions, configs
+
+
 def make_site_source(where: Path, pages: Path | None) -> Path:
     """Create `where/content` from the real reference data plus the files under `pages`; return it."""
     content = where / "content"

@@ -22,11 +22,9 @@ KORCE_2019 = "/takime/korce/2019/2019-10-18-fushata/"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    where = tmp_path_factory.mktemp("csp")
-    result = build(make_site_source(where, FIXTURES / "site"), where / "site")
-    assert result.returncode == 0, result.stderr
-    return where / "site"
+def site(fixture_site) -> Path:
+    """The session's public build of the fixture site (tests/conftest.py). Read only."""
+    return fixture_site
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from krat.content.problems import ContentError
 from krat.content.records import load_record
 from krat.content.refdata import load_reference_data
 from krat.content.schema import ARTICLE_FIELDS, CONTACT_FIELDS, PLAN_FIELDS, RECORD_FIELDS, TASK_FIELDS
-from sitebuild import project_config
+from sitebuild import site_markdown
 
 pytestmark = pytest.mark.property  # `make fuzz` runs these with many more examples
 
@@ -92,16 +92,6 @@ def among_valid_lines(lines: list[str]) -> st.SearchStrategy[list[str]]:
 
 def record_file(lines: list[str], body: str) -> bytes:
     return ("---\n" + "\n".join(lines) + "\n---\n" + body).encode("utf-8")
-
-
-def site_markdown() -> tuple[list, dict]:
-    """The extensions and their settings in the real mkdocs.yml, as Python-Markdown takes them."""
-    extensions, configs = [], {}
-    for entry in project_config()["markdown_extensions"]:
-        name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        extensions.append(name)
-        configs[name] = config or {}
-    return extensions, configs
 
 
 EXTENSIONS, EXTENSION_CONFIGS = site_markdown()

@@ -11,18 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from krat.site.sanitize import clean_html, scheme_of
-from sitebuild import project_config
+from sitebuild import site_markdown
 
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def render(text: str) -> str:
     """`text` rendered by Python-Markdown with the extensions and settings of the real mkdocs.yml."""
-    extensions, configs = [], {}
-    for entry in project_config()["markdown_extensions"]:
-        name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        extensions.append(name)
-        configs[name] = config or {}
+    extensions, configs = site_markdown()
     return markdown.markdown(text, extensions=extensions, extension_configs=configs)
 
 

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from browser import SEARCH_DONE, SEARCH_MESSAGE, chromium_page, needs_chromium, served
-from conftest import FIXTURES, ROOT
+from conftest import ROOT
 from krat.site.search import FAILED, SearchIndexError, index_site
-from sitebuild import build, make_site_source
 
 REAL_SITE = ROOT / "site"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -35,11 +34,9 @@ ARCHIVE_ITEM = re.compile(r'<li class="krat-archive__item"([^>]*)><time datetime
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    where = tmp_path_factory.mktemp("search")
-    result = build(make_site_source(where, FIXTURES / "site"), where / "site")
-    assert result.returncode == 0, result.stderr
-    return where / "site"
+def site(fixture_site) -> Path:
+    """The session's public build of the fixture site (tests/conftest.py). Read only."""
+    return fixture_site
 
 
 def fragments(site: Path, index: str = "pagefind") -> dict[str, dict]:

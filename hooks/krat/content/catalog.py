@@ -19,7 +19,7 @@ from krat.content.contacts import Contact, load_contacts
 from krat.content.dates import build_date
 from krat.content.handpages import HandPage, load_pages
 from krat.content.inventory import Inventory, scan
-from krat.content.links import Targets, Text, check_links, page_url
+from krat.content.links import Targets, Text, check_links
 from krat.content.plans import Plan, link_plans, load_plans
 from krat.content.privacy import guard_problems, load_guard
 from krat.content.problems import ContentError, Problem
@@ -242,8 +242,8 @@ def link_targets(items: list, published: list, inventory: Inventory, files: set[
     """Where links may and may not lead in this build: any content file or item address it leaves out is hidden."""
     every_file = {file.src_uri for file in inventory.files.values()} | {item.src_uri for item in items}
     hidden = every_file - files
-    hidden |= {page_url(src_uri) for src_uri in hidden if src_uri.endswith(".md")}
-    shown = files | {page_url(src_uri) for src_uri in files if src_uri.endswith(".md")}
+    hidden |= {routes.page(src_uri) for src_uri in hidden if src_uri.endswith(".md")}
+    shown = files | {routes.page(src_uri) for src_uri in files if src_uri.endswith(".md")}
     reason = HIDDEN_PUBLIC if profile == "public" else HIDDEN_MEMBERS
     return Targets(frozenset(shown), frozenset(hidden), reason)
 

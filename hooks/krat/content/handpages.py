@@ -9,9 +9,9 @@ otherwise be published whatever its visibility.
 
 from dataclasses import dataclass, field
 
+from krat import routes
 from krat.content.frontmatter import Document, guarded, read_document
 from krat.content.inventory import ContentFile
-from krat.content.links import page_url
 from krat.content.problems import Problem
 from krat.content.records import check_body
 from krat.content.refdata import ReferenceData
@@ -53,7 +53,7 @@ class HandPage:
 
     @property
     def url(self) -> str:
-        return page_url(self.src_uri)
+        return routes.page(self.src_uri)
 
 
 def load_pages(files: list[ContentFile], refdata: ReferenceData) -> tuple[list[HandPage], list[Problem]]:

@@ -19,7 +19,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from krat.content.problems import Problem
 
@@ -59,10 +59,6 @@ class ContentFile:
     src_uri: str
     shown: str
 
-    @property
-    def extension(self) -> str:
-        return PurePosixPath(self.src_uri).suffix.lower()
-
 
 @dataclass
 class Inventory:
@@ -77,17 +73,21 @@ class Inventory:
     problems: list[Problem] = field(default_factory=list)
 
 
+def entries(folder: Path) -> list[tuple[Path, str, int]]:
+    """Every file and folder under `folder` as (path, posix path relative to `folder`, its `lstat` mode), sorted;
+    symlinks are listed, never followed."""
+    found = []
+    for root, folders, names in os.walk(folder, followlinks=False):
+        for name in folders + names:
+            path = Path(root, name)
+            found.append((path, path.relative_to(folder).as_posix(), os.lstat(path).st_mode))
+    return sorted(found, key=lambda entry: entry[1])
+
+
 def regular_files(folder: Path) -> list[tuple[Path, str]]:
     """Every regular file under `folder` as (path, posix path relative to `folder`), sorted; symlinks, to files or
     folders, are neither followed nor listed (`scan` reports them)."""
-    found = []
-    for root, folders, names in os.walk(folder, followlinks=False):
-        folders.sort()
-        for name in sorted(names):
-            path = Path(root, name)
-            if stat.S_ISREG(os.lstat(path).st_mode):
-                found.append((path, path.relative_to(folder).as_posix()))
-    return sorted(found, key=lambda entry: entry[1])
+    return [(path, relative) for path, relative, mode in entries(folder) if stat.S_ISREG(mode)]
 
 
 def markdown_in(folder: Path) -> list[Path]:
@@ -98,9 +98,15 @@ def markdown_in(folder: Path) -> list[Path]:
 def scan(content_dir: Path, shown_root: str) -> Inventory:
     """Sort every file under `content_dir` into its kind; every file that fits no kind is a problem."""
     inventory = Inventory(markdown={kind: [] for kind in SECTIONS.values()})
-    inventory.problems += _special_entries(content_dir, shown_root)
-    for path, src_uri in regular_files(content_dir):
-        _sort_file(ContentFile(path, src_uri, f"{shown_root}/{src_uri}"), inventory)
+    for path, src_uri, mode in entries(content_dir):
+        shown = f"{shown_root}/{src_uri}"
+        if stat.S_ISREG(mode):
+            _sort_file(ContentFile(path, src_uri, shown), inventory)
+        elif stat.S_ISLNK(mode):
+            message = "lidhje simbolike (symlink) nuk lejohet; vendosni vetë skedarin në content/"
+            inventory.problems.append(Problem(shown, 1, "skedari", message))
+        elif not stat.S_ISDIR(mode):
+            inventory.problems.append(Problem(shown, 1, "skedari", "nuk është skedar i zakonshëm; hiqeni nga content/"))
     return inventory
 
 
@@ -163,22 +169,6 @@ def _content_mismatch(path: Path, extension: str) -> str:
         if b"\x00" in head:
             return f"skedari '{extension}' përmban bajte binare; ruajeni si tekst UTF-8"
         return ""
-    if extension in IMAGES | set(SIGNATURES) and not head.startswith(SIGNATURES.get(extension, (b"",))):
+    if extension in SIGNATURES and not head.startswith(SIGNATURES[extension]):
         return f"përmbajtja e skedarit nuk është '{extension}' siç thotë emri; ruajeni sërish në formatin e duhur"
     return ""
-
-
-def _special_entries(content_dir: Path, shown_root: str) -> list[Problem]:
-    """Symlinks (to files or folders) and anything that is neither a file nor a folder: never followed, refused."""
-    problems = []
-    for root, folders, names in os.walk(content_dir, followlinks=False):
-        for name in sorted(folders + names):
-            path = Path(root, name)
-            mode = os.lstat(path).st_mode
-            shown = f"{shown_root}/{path.relative_to(content_dir).as_posix()}"
-            if stat.S_ISLNK(mode):
-                message = "lidhje simbolike (symlink) nuk lejohet; vendosni vetë skedarin në content/"
-                problems.append(Problem(shown, 1, "skedari", message))
-            elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-                problems.append(Problem(shown, 1, "skedari", "nuk është skedar i zakonshëm; hiqeni nga content/"))
-    return problems

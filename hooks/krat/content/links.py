@@ -93,7 +93,7 @@ def refusal(target: str, src_uri: str, targets: Targets) -> str:
     path = unquote(parts.path)
     # MkDocs resolves a link to a file from the source file's folder; the browser resolves any other link from
     # the page's address (`.../x/` for x.md). Either may be the one that counts, so both are checked.
-    bases = [""] if path.startswith("/") else [posixpath.dirname(src_uri), page_url(src_uri)]
+    bases = [""] if path.startswith("/") else [posixpath.dirname(src_uri), routes.page(src_uri)]
     for base in bases:
         resolved = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
         if resolved == ".." or resolved.startswith("../"):
@@ -102,11 +102,6 @@ def refusal(target: str, src_uri: str, targets: Targets) -> str:
             if candidate in targets.hidden and candidate not in targets.published:
                 return f"'{target[:60]}' çon te {targets.hidden_reason}; hiqeni lidhjen nga ky tekst publik"
     return ""
-
-
-def page_url(src_uri: str) -> str:
-    """The address of the page made from `src_uri` (krat.routes.page)."""
-    return routes.page(src_uri)
 
 
 def _line_of(target: str, text: Text) -> int:

@@ -21,20 +21,12 @@ from collections.abc import Iterable, Iterator
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration, vText
 
+from krat import routes
 from krat.content.catalog import Catalog
 from krat.content.plans import Plan, Task
 from krat.content.records import Record
 from krat.content.refdata import Prefecture
-from krat.outputs.exports import (
-    TIMEZONE_NAME,
-    Links,
-    clean,
-    deadlines_calendar_path,
-    local_start,
-    marked,
-    meetings_calendar_path,
-    stable_id,
-)
+from krat.outputs.exports import TIMEZONE_NAME, Links, clean, local_start, marked, stable_id
 
 PRODUCT = "-//KRAT//Faqja e Komiteteve Rajonale Antitrafik//SQ"
 REFRESH = datetime.timedelta(hours=12)
@@ -46,7 +38,7 @@ def generate_calendars(catalog: Catalog, links: Links) -> Iterator[tuple[str, by
     for prefecture in catalog.refdata.prefectures:
         meetings = [meeting_event(record, links, stamp) for record in reversed(catalog.by_prefecture[prefecture.slug])]
         yield (
-            meetings_calendar_path(prefecture.slug),
+            routes.meetings_calendar(prefecture.slug),
             render_calendar(
                 f"KRAT/TTAT {prefecture.name} — mbledhjet",
                 f"Mbledhjet e KRAT dhe TTAT të Qarkut {prefecture.name}, të kaluarat dhe të ardhshmet. "
@@ -61,7 +53,7 @@ def generate_calendars(catalog: Catalog, links: Links) -> Iterator[tuple[str, by
             if task.due
         ]
         yield (
-            deadlines_calendar_path(prefecture.slug),
+            routes.deadlines_calendar(prefecture.slug),
             render_calendar(
                 f"KRAT/TTAT {prefecture.name} — afatet e detyrave",
                 f"Afatet e detyrave të planeve rajonale të veprimit të Qarkut {prefecture.name}, me statusin në "

@@ -19,11 +19,6 @@ from krat.content.catalog import Catalog
 from krat.content.dates import PartialDate
 from krat.content.refdata import Prefecture
 
-DATA_URL = routes.DATA
-FEED_DIR = routes.FEEDS
-CALENDAR_DIR = routes.CALENDARS
-ARTICLES_FEED = routes.ARTICLES_FEED
-AWARENESS_URL = routes.AWARENESS
 TIMEZONE_NAME = "Europe/Tirane"
 TIMEZONE = ZoneInfo(TIMEZONE_NAME)
 # Fixed once for this project: ids are uuid5(ID_NAMESPACE, src_uri), so they survive a move to another host.
@@ -31,19 +26,6 @@ ID_NAMESPACE = uuid.UUID("b77dd942-1be8-4838-b4bf-6d7f8b733793")
 INTERNAL_PREFIX = "[I brendshëm] "
 # Characters XML 1.0 and iCalendar text cannot carry; front-matter could hold them as YAML escapes.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-
-
-def records_feed_path(slug: str | None = None) -> str:
-    """The subscription document of the records feed: the whole site, or one prefecture."""
-    return routes.records_feed(slug)
-
-
-def meetings_calendar_path(slug: str) -> str:
-    return routes.meetings_calendar(slug)
-
-
-def deadlines_calendar_path(slug: str) -> str:
-    return routes.deadlines_calendar(slug)
 
 
 @functools.cache
@@ -118,27 +100,27 @@ class PageLinks:
 
     head: list[Subscription]
     shown: list[Subscription] = field(default_factory=list)
-    data_url: str = DATA_URL
+    data_url: str = routes.DATA
 
 
 ATOM, ICALENDAR = "application/atom+xml", "text/calendar"
 SITE_FEED = Subscription(
-    "Procesverbalet e reja të KRAT dhe TTAT (Atom)", records_feed_path(), ATOM, "Njoftime për procesverbalet e reja"
+    "Procesverbalet e reja të KRAT dhe TTAT (Atom)", routes.records_feed(), ATOM, "Njoftime për procesverbalet e reja"
 )
-ARTICLES = Subscription("Artikujt e ndërgjegjësimit (Atom)", ARTICLES_FEED, ATOM, "Njoftime për artikujt e rinj")
+ARTICLES = Subscription("Artikujt e ndërgjegjësimit (Atom)", routes.ARTICLES_FEED, ATOM, "Njoftime për artikujt e rinj")
 
 
 def prefecture_subscriptions(prefecture: Prefecture) -> list[Subscription]:
     """A prefecture's records feed, its meetings calendar and its task deadlines calendar."""
     name, slug = prefecture.name, prefecture.slug
     return [
-        Subscription(f"Procesverbalet e Qarkut {name} (Atom)", records_feed_path(slug), ATOM, "Njoftime (Atom)"),
+        Subscription(f"Procesverbalet e Qarkut {name} (Atom)", routes.records_feed(slug), ATOM, "Njoftime (Atom)"),
         Subscription(
-            f"Mbledhjet e Qarkut {name} (kalendar)", meetings_calendar_path(slug), ICALENDAR, "Kalendari i mbledhjeve"
+            f"Mbledhjet e Qarkut {name} (kalendar)", routes.meetings_calendar(slug), ICALENDAR, "Kalendari i mbledhjeve"
         ),
         Subscription(
             f"Afatet e detyrave të planeve të Qarkut {name} (kalendar)",
-            deadlines_calendar_path(slug),
+            routes.deadlines_calendar(slug),
             ICALENDAR,
             "Kalendari i afateve të detyrave",
         ),
@@ -154,7 +136,7 @@ def page_links(catalog: Catalog, url: str) -> PageLinks:
     if prefecture is not None:
         own = prefecture_subscriptions(prefecture)
         return PageLinks([SITE_FEED, own[0]], own)  # calendars have no autodiscovery: shown only
-    if url == AWARENESS_URL:
+    if url == routes.AWARENESS:
         return PageLinks([SITE_FEED, ARTICLES], [ARTICLES])
     if url.removesuffix("/") + ".md" in catalog.articles_by_src_uri:
         return PageLinks([SITE_FEED, ARTICLES])

@@ -16,21 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from krat import routes
 from krat.content.articles import Article
 from krat.content.catalog import Catalog
 from krat.content.records import Record
 from krat.content.refdata import Prefecture
-from krat.outputs.exports import (
-    ARTICLES_FEED,
-    AWARENESS_URL,
-    TIMEZONE,
-    Links,
-    clean,
-    local_start,
-    marked,
-    records_feed_path,
-    stable_id,
-)
+from krat.outputs.exports import TIMEZONE, Links, clean, local_start, marked, stable_id
 
 PAGE_SIZE = 100
 AUTHOR = "Komitetet Rajonale Antitrafik (KRAT) dhe Tryezat Teknike Antitrafik (TTAT)"
@@ -74,7 +65,7 @@ def feed_specs(catalog: Catalog) -> list[FeedSpec]:
         by_prefecture[entry.prefecture.slug].append(entry)
     specs = [
         FeedSpec(
-            records_feed_path(),
+            routes.records_feed(),
             "Procesverbalet e KRAT dhe TTAT — të gjitha qarqet",
             "Procesverbalet dhe analizat e publikuara të Komiteteve Rajonale Antitrafik dhe Tryezave Teknike.",
             "",
@@ -84,7 +75,7 @@ def feed_specs(catalog: Catalog) -> list[FeedSpec]:
     for prefecture in catalog.refdata.prefectures:
         specs.append(
             FeedSpec(
-                records_feed_path(prefecture.slug),
+                routes.records_feed(prefecture.slug),
                 f"Procesverbalet e KRAT dhe TTAT — Qarku {prefecture.name}",
                 f"Procesverbalet dhe analizat e publikuara të KRAT dhe TTAT të Qarkut {prefecture.name}.",
                 prefecture.url,
@@ -94,10 +85,10 @@ def feed_specs(catalog: Catalog) -> list[FeedSpec]:
     articles = [article_entry(article) for article in reversed(catalog.articles)]
     specs.append(
         FeedSpec(
-            ARTICLES_FEED,
+            routes.ARTICLES_FEED,
             "Ndërgjegjësimi — artikujt",
             "Artikujt e ndërgjegjësimit kundër trafikimit të personave.",
-            AWARENESS_URL,
+            routes.AWARENESS,
             articles,
         )
     )

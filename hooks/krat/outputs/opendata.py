@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from krat import routes
 from krat.content.catalog import Catalog
 from krat.content.plans import Plan, Task
 from krat.content.records import Record
@@ -36,7 +37,6 @@ from krat.content.schema import KINDS, STATUSES, VISIBILITY
 from krat.outputs.calendars import generate_calendars
 from krat.outputs.exports import (
     ARTICLES,
-    DATA_URL,
     SITE_FEED,
     Links,
     Subscription,
@@ -46,8 +46,8 @@ from krat.outputs.exports import (
 )
 from krat.outputs.feeds import PAGE_SIZE, generate_feeds
 
-JSON_PATH = f"{DATA_URL}krat.json"
-SCHEMA_PATH = f"{DATA_URL}krat.content.schema.json"
+JSON_PATH = f"{routes.DATA}krat.json"
+SCHEMA_PATH = f"{routes.DATA}krat.content.schema.json"
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 START = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$"
@@ -175,7 +175,7 @@ class Table:
 
     @property
     def csv_path(self) -> str:
-        return f"{DATA_URL}{self.csv}"
+        return f"{routes.DATA}{self.csv}"
 
     @property
     def csv_columns(self) -> list[Column]:

@@ -16,7 +16,6 @@ from krat.content.contacts import Contact
 from krat.content.plans import Plan, Task, Update
 from krat.content.records import Record
 from krat.content.refdata import Prefecture
-from krat.outputs.exports import AWARENESS_URL, DATA_URL
 from krat.outputs.opendata import opendata_context
 from krat.site.awareness import LATEST_ACTIVITY, ArticleGroup, awareness_activity, group_articles
 from krat.site.facets import (
@@ -32,8 +31,6 @@ from krat.site.facets import (
 )
 
 LATEST_ON_HOME = 8
-ARCHIVE_URL = routes.ARCHIVE
-SEARCH_URL = routes.SEARCH
 
 
 @dataclass
@@ -171,11 +168,11 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     search page and open data."""
     pages = [
         GeneratedPage(f"{routes.PREFECTURES}index.md", "Qarqet", "prefectures.html"),
-        GeneratedPage(f"{ARCHIVE_URL}index.md", "Arkiva", "archive.html"),
-        GeneratedPage(f"{SEARCH_URL}index.md", "Kërko", "search.html"),
+        GeneratedPage(f"{routes.ARCHIVE}index.md", "Arkiva", "archive.html"),
+        GeneratedPage(f"{routes.SEARCH}index.md", "Kërko", "search.html"),
         GeneratedPage(f"{routes.PLANS}index.md", "Planet e veprimit", "plans.html"),
-        GeneratedPage(f"{AWARENESS_URL}index.md", "Ndërgjegjësimi", "awareness.html"),
-        GeneratedPage(f"{DATA_URL}index.md", "Të dhëna të hapura", "opendata.html"),
+        GeneratedPage(f"{routes.AWARENESS}index.md", "Ndërgjegjësimi", "awareness.html"),
+        GeneratedPage(f"{routes.DATA}index.md", "Të dhëna të hapura", "opendata.html"),
     ]
     for prefecture in catalog.refdata.prefectures:
         pages.append(GeneratedPage(routes.source(prefecture.url), f"Qarku {prefecture.name}", "prefecture.html"))
@@ -197,12 +194,12 @@ def page_context(catalog: Catalog, url: str) -> object | None:
         return PlanContext(plan, catalog.today, plan_values(plan))
     if url == routes.PLANS:
         return plans_matrix(catalog)
-    if url == ARCHIVE_URL:
+    if url == routes.ARCHIVE:
         entries = [ArchiveEntry(record, data_attributes(record_values(record))) for record in catalog.records]
         return ArchiveContext(entries, choices(catalog.records))
-    if url == SEARCH_URL:
+    if url == routes.SEARCH:
         return SearchContext(FACETS, len(catalog.records))
-    if url == DATA_URL:
+    if url == routes.DATA:
         return opendata_context(catalog)  # krat.outputs.opendata.OpenDataContext
     if url == "":
         return HomeContext(catalog.records[:LATEST_ON_HOME], catalog.summaries(), len(catalog.records))
@@ -279,7 +276,7 @@ class HelpContext:
     awareness page where their details and sources are."""
 
     contacts: list[Contact]
-    url: str = AWARENESS_URL
+    url: str = routes.AWARENESS
 
 
 def awareness_page_context(catalog: Catalog, url: str) -> AwarenessContext | ArticleContext | None:
@@ -287,7 +284,7 @@ def awareness_page_context(catalog: Catalog, url: str) -> AwarenessContext | Art
     article = catalog.articles_by_src_uri.get(url.removesuffix("/") + ".md")
     if article is not None:
         return ArticleContext(article, catalog.contacts, article_values(article))
-    if url != AWARENESS_URL:
+    if url != routes.AWARENESS:
         return None
     refdata = catalog.refdata
     return AwarenessContext(
