@@ -11,9 +11,11 @@ own process after MkDocs), plus the growth of the machine's in-memory files, sam
 index is lunr's one JSON file for the baseline, Pagefind's data files (`*.pf_*`: metadata, index chunks, filters,
 page fragments) for the project; with Chromium installed the project's column "shkarkimi KB" is what a first
 visitor's browser downloads for one search (benchmarks.browser), and the baseline's is its whole index, which lunr
-loads at once. The last line is `records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M`.
+loads at once; "me gzip KB" is the same files gzip-compressed, as a web host sends text.
+The last line is `records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M`.
 """
 
+import gzip
 import os
 import shutil
 import subprocess
@@ -48,6 +50,7 @@ class Measurement:
     search_kb: float
     largest_chunk_kb: float
     download_kb: float | None = None
+    download_gzip_kb: float | None = None
 
 
 def run(records: int, keep: Path | None = None, repeat: int = 1) -> tuple[Measurement, Measurement]:
@@ -65,8 +68,9 @@ def run(records: int, keep: Path | None = None, repeat: int = 1) -> tuple[Measur
                   f"MkDocs bazë {baselines[-1].seconds:.2f} s", flush=True)  # fmt: skip
     project, baseline = _median(projects), _median(baselines)
     if CHROMIUM:
-        project.download_kb = search_download_kb(work / "project" / "site", SEARCH_QUERY)
-        baseline.download_kb = baseline.search_kb
+        project.download_kb, project.download_gzip_kb = search_download_kb(work / "project" / "site", SEARCH_QUERY)
+        lunr_index = work / "baseline" / "site" / "search" / "search_index.json"
+        baseline.download_kb, baseline.download_gzip_kb = baseline.search_kb, _gzip_kb(lunr_index)
     _print_table([project, baseline])
     ratio = project.seconds / baseline.seconds
     print(f"records={records} build_s={project.seconds:.2f} baseline_s={baseline.seconds:.2f} "
@@ -206,10 +210,19 @@ def _is_search_index(path: Path, site: Path) -> bool:
 
 def _print_table(rows: list[Measurement]) -> None:
     header = ("ndërtimi", "koha s", "CPU s", "RSS MB", "dalja MB", "faqja max KB", "indeksi KB", "copa max KB",
-              "shkarkimi KB")  # fmt: skip
+              "shkarkimi KB", "me gzip KB")  # fmt: skip
     print("\n" + " | ".join(f"{cell:>13}" for cell in header))
     for row in rows:
         cells = (row.name, f"{row.seconds:.2f}", f"{row.cpu_seconds:.1f}", f"{row.peak_mb:.0f}", f"{row.output_mb:.1f}",
                  f"{row.largest_record_kb:.1f}", f"{row.search_kb:.0f}", f"{row.largest_chunk_kb:.0f}",
-                 "—" if row.download_kb is None else f"{row.download_kb:.0f}")  # fmt: skip
+                 _kb(row.download_kb), _kb(row.download_gzip_kb))  # fmt: skip
         print(" | ".join(f"{cell:>13}" for cell in cells))
+
+
+def _gzip_kb(path: Path) -> float:
+    """The size of `path` gzip-compressed as a web host sends it, in KB."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6)) / 1024
+
+
+def _kb(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}"

@@ -2,12 +2,15 @@
 driven by Playwright, against a folder served on 127.0.0.1."""
 
 import functools
+import gzip
 import http.server
 import shutil
 import tempfile
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
@@ -64,9 +67,11 @@ def chromium_page(javascript: bool = True):
             context.close()
 
 
-def search_download_kb(site, query: str) -> float:
+def search_download_kb(site, query: str) -> tuple[float, float]:
     """What a first-time visitor downloads (KB) to search `site` for `query` on /kerko/: the page, its styles
-    and scripts, and the parts of the Pagefind index the query needs."""
+    and scripts, and the parts of the Pagefind index the query needs. Two figures: the bytes as this plain local
+    server sends them, and the same files gzip-compressed, as a web host sends text (Pagefind's index parts are
+    compressed already and barely change)."""
     sizes: dict[str, int] = {}
 
     def record(request) -> None:
@@ -78,4 +83,12 @@ def search_download_kb(site, query: str) -> float:
         page.wait_for_function(SEARCH_DONE)
         page.wait_for_load_state("networkidle")
         page.remove_listener("requestfinished", record)  # a request ending as the browser closes can't be sized
-    return sum(sizes.values()) / 1024
+        served_files = [served_file(Path(site), url.removeprefix(base)) for url in sizes]
+    compressed = sum(len(gzip.compress(path.read_bytes(), compresslevel=6)) for path in served_files)
+    return sum(sizes.values()) / 1024, compressed / 1024
+
+
+def served_file(site: Path, address: str) -> Path:
+    """The file under `site` that the local server sent for `address` (relative, maybe with a query)."""
+    path = site / urllib.parse.unquote(address.split("?")[0].split("#")[0])
+    return path / "index.html" if path.is_dir() else path
