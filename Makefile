@@ -56,9 +56,9 @@ lint: $(STAMP)
 # Browser tests need Debian's Chromium: installed here when missing and we are root (as CI is on a clean
 # machine); elsewhere they are skipped with a reason, except under CI=true where a missing browser fails them.
 browser:
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } || \
-	  echo "Chromium mungon dhe nuk mund të instalohet: testet e shfletuesit kapërcehen."
+	@{ command -v chromium && command -v pdftotext; } >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null; } || \
+	  echo "Chromium ose pdftotext mungon dhe nuk mund të instalohet: testet e shfletuesit kapërcehen."
 
 # The suite runs on the site `make site` just built, so CI exercises the README's path too.
 test: site browser

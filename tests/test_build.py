@@ -118,7 +118,12 @@ def test_empty_prefecture_says_so(site):
 
 def test_prefecture_index_and_home_page(site):
     index = article(html(site, "qarqet"))
-    row = re.search(r'<a href="kukes/">Kukës</a></th>\s*<td>Kukës</td>\s*<td>(\d+)</td>\s*<td>(.*?)</td>', index, re.S)
+    row = re.search(
+        r'<a href="kukes/">Kukës</a></th>\s*<td data-label="Selia">Kukës</td>\s*<td data-label="Procesverbale">(\d+)</td>'
+        r'\s*<td data-label="I fundit">(.*?)</td>',
+        index,
+        re.S,
+    )
     assert row.group(1) == "4" and "5 korrik 2018" in row.group(2)
     home = article(html(site, ""))
     latest = re.findall(r'href="(takime/[^"]+)"', home)
@@ -147,7 +152,7 @@ def task_block(page: str, anchor: str) -> str:
 def test_plan_page_shows_progress_statuses_overdue_and_history(site):
     page = article(html(site, "plane/kukes/2018"))
     text = plain(page)
-    assert "4 detyra: Në zbatim: 2 Realizuar: 1 Me vonesë: 1 — 25% të realizuara — 1 me afat të kaluar" in text
+    assert "4 detyra: Në zbatim: 2 Realizuar: 1 Me vonesë: 1 — 25% të realizuara — afati ka kaluar për 1 detyrë" in text
     assert 'href="../../../takime/kukes/2018/2018-02-16-analiza/">16 shkurt 2018: Analiza vjetore 2017' in page
     first = task_block(page, "detyra-1-1")
     assert re.findall(r'href="([^"]+)">([^<]+)</a>: <span class="krat-badge krat-status--([a-z-]+)', first) == [
@@ -172,7 +177,7 @@ def test_meetings_and_prefecture_link_their_plan(site):
     row = matrix[matrix.index('<a href="../qarqet/kukes/">Kukës</a>') :]
     assert re.match(
         r'<a href="../qarqet/kukes/">Kukës</a></th>\s*<td>\s*<a href="kukes/2018/">25%</a> '
-        r'<span class="krat-overdue" title="Detyra me afat të kaluar">1 me vonesë</span>',
+        r'<span class="krat-overdue">Afati ka kaluar: 1</span>',
         row,
     )
 
@@ -213,11 +218,34 @@ def test_article_page_has_contacts_sources_and_the_awareness_crumb(site):
     )
 
 
-def test_every_page_footer_has_the_contacts_and_keeps_the_copyright(site):
-    for path in ("index.html", "qarqet/index.html", "404.html", "takime/kukes/2018/2018-02-16-analiza/index.html"):
+EVERY_KIND = ("index.html", "qarqet/index.html", "404.html", "takime/kukes/2018/2018-02-16-analiza/index.html")
+WORKING_NUMBERS = ("112", "129", "116 111", "116 000")
+
+
+def test_every_page_footer_has_the_working_numbers_and_keeps_the_copyright(site):
+    for path in EVERY_KIND:
         footer = (site / path).read_text(encoding="utf-8").split('<footer class="md-footer">')[1]
-        assert 'href="tel:116006">116 006</a>' in footer and "* 116 006: Raportet e Departamentit" in footer, path
+        for number in WORKING_NUMBERS:
+            assert f'href="tel:{number.replace(" ", "")}">{number}</a>' in footer, (path, number)
+        assert "116 006" not in footer, path  # sources say it does not work: only on the help page, with its caveat
         assert "Komitetet Rajonale Antitrafik (KRAT) dhe Tryezat Teknike Antitrafik (TTAT) të 12 qarqeve" in footer
+
+
+def test_every_page_opens_with_the_skip_link_and_the_help_bar_of_working_numbers(site):
+    for path in EVERY_KIND:
+        page = (site / path).read_text(encoding="utf-8")
+        top = page[page.index("<body") : page.index('<header class="md-header')]
+        assert top.index('href="#permbajtja">Kalo te përmbajtja</a>') < top.index('class="krat-helpbar"'), path
+        calls = re.findall(r'class="krat-helpbar__call" href="tel:(\d+)"><strong>([\d ]+)</strong>', top)
+        assert [number for _, number in calls] == list(WORKING_NUMBERS), path
+        assert 'id="permbajtja"' in page and "data-krat-exit" in page.split('<header class="md-header')[1], path
+        assert "Faqe e brendshme" not in page, path  # the members' banner
+
+
+def test_members_build_shows_its_banner_on_every_page(fixture_members_site):
+    for path in EVERY_KIND:
+        page = (fixture_members_site / path).read_text(encoding="utf-8")
+        assert "Faqe e brendshme, vetëm për anëtarët e komiteteve." in page.split('<header class="md-header')[0], path
 
 
 def test_prefecture_page_shows_its_awareness_activity_and_articles(site):
@@ -244,7 +272,7 @@ def test_stale_contact_fails_the_strict_build_with_a_warning(tmp_path):
     )
     result = refused(content)
     assert (
-        "WARNING -  content/_data/contacts.yml:19: contacts.verified_on: numri 112 (Numri i urgjencave) u verifikua "
+        "WARNING -  content/_data/contacts.yml:22: contacts.verified_on: numri 112 (Numri i urgjencave) u verifikua "
         "për herë të fundit më 31.07.2017, më shumë se 12 muaj para datës së ndërtimit 01.08.2018;" in result.stderr
     )
     assert "Aborted with 1 warnings in strict mode!" in result.stdout

@@ -6,7 +6,7 @@ import pytest
 from conftest import write
 from helpers import problems_of
 from krat.content.catalog import build_catalog
-from krat.content.contacts import stale_contacts, year_before
+from krat.content.contacts import help_bar, stale_contacts, year_before
 
 SHOWN = "content/_data/contacts.yml"
 CONTACT = """  - number: "{number}"
@@ -92,3 +92,23 @@ def test_a_number_listed_twice_is_reported(content):
 def test_missing_contacts_file_is_reported(content):
     (content / "_data/contacts.yml").unlink()
     assert problems_of(content) == [f"{SHOWN}:1: skedari: mungon skedari i të dhënave"]
+
+
+def test_only_working_numbers_go_in_the_help_bar(content):
+    contacts = build_catalog(content).contacts
+    assert [contact.number for contact in help_bar(contacts)] == ["112", "129", "116 111", "116 000"]
+    assert [contact.label for contact in help_bar(contacts)] == [
+        "Urgjenca",
+        "Policia",
+        "Linja për fëmijët",
+        "Fëmijë i zhdukur",
+    ]
+
+
+def test_a_number_reported_not_working_is_refused_without_its_caveat(content):
+    text = CONTACT.format(number="116 006", verified_on="2026-11-22") + "    reported_not_working: true\n"
+    write(content, "_data/contacts.yml", "contacts:\n" + text)
+    assert [str(problem) for problem in problems_of(content)] == [
+        f"{SHOWN}:7: contacts.caveat: një numër që burimet thonë se nuk funksionon publikohet vetëm me "
+        "paralajmërim: shkruani caveat"
+    ]

@@ -237,7 +237,7 @@ def test_article_date_and_contact_verification_outside_the_range_are_refused(con
     )
     write(content, "ndergjegjesim/artikull.md", article)
     assert problems_of(content, today=FAR_DATE) == [
-        f"content/_data/contacts.yml:19: contacts.verified_on: '9999-12-31' është jashtë kufijve: {RECENT_LIMIT}",
+        f"content/_data/contacts.yml:22: contacts.verified_on: '9999-12-31' është jashtë kufijve: {RECENT_LIMIT}",
         f"content/ndergjegjesim/artikull.md:3: date: '0000-01-01' është jashtë kufijve: {RECENT_LIMIT}",
     ]
 

@@ -118,7 +118,7 @@ def test_attr_list_on_a_link_keeps_only_href_and_title():
 
 def test_heading_cannot_take_materials_config_id_but_keeps_its_permalink():
     assert clean_markdown("## Titull {: #__config }") == (
-        '<h2>Titull<a class="headerlink" href="#__config" title="Permanent link">#</a></h2>'
+        '<h2>Titull<a class="headerlink" href="#__config" title="Lidhje për këtë pjesë">#</a></h2>'
     )
 
 

@@ -15,6 +15,7 @@ DATA = "te-dhena/"
 FEEDS = f"{DATA}feed/"
 CALENDARS = f"{DATA}kalendar/"
 ARTICLES_FEED = f"{FEEDS}ndergjegjesim.xml"
+ABOUT = "rreth/"  # content/rreth.md, written by hand; the footer and the help sections link to it
 
 
 def page(src_uri: str) -> str:

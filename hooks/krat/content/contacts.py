@@ -1,6 +1,9 @@
 """Where to get help: the contacts (hotlines) in `content/_data/contacts.yml`, each with its source and the day
 staff last verified it, and the check that warns when a contact has not been re-verified for 12 months.
 
+A number that official sources say does not work (`reported_not_working: true`) is published only with its
+caveat, on the help page and the articles, and never in the help bar at the top of every page (`help_bar`).
+
 The check is relative to the build date (`SOURCE_DATE_EPOCH` when set), so a reproduced old build judges the
 contacts as they were then; a `verified_on` after the build date therefore counts as fresh.
 """
@@ -28,9 +31,16 @@ class Contact:
     source: dict
     verified_on: datetime.date
     hours: str = ""
+    short_name: str = ""
     caveat: str = ""
+    reported_not_working: bool = False
     path: str = ""
     line: int = 1
+
+    @property
+    def label(self) -> str:
+        """What the help bar shows beside the number: the short name, else the name."""
+        return self.short_name or self.name
 
     @property
     def tel(self) -> str:
@@ -49,8 +59,17 @@ def load_contacts(data_dir: Path, shown_dir: str, refdata: ReferenceData) -> tup
             where = document.line("contacts", index, "number")
             problems.append(Problem(document.path, where, "contacts.number", message))
         seen.add(entry["number"])
+        if entry.get("reported_not_working") and not entry.get("caveat"):
+            message = "një numër që burimet thonë se nuk funksionon publikohet vetëm me paralajmërim: shkruani caveat"
+            where = document.line("contacts", index, "reported_not_working")
+            problems.append(Problem(document.path, where, "contacts.caveat", message))
         contacts.append(Contact(**entry, path=document.path, line=line))
     return ([], problems) if problems else (contacts, [])
+
+
+def help_bar(contacts: list[Contact]) -> list[Contact]:
+    """The numbers for the help bar on every page: those no source says are out of order."""
+    return [contact for contact in contacts if not contact.reported_not_working]
 
 
 def stale_contacts(contacts: list[Contact], today: datetime.date) -> list[Problem]:

@@ -539,11 +539,18 @@ ARTICLE_FIELDS = [
 CONTACT_FIELDS = [
     Field("number", phone_number, "Numri i telefonit, në thonjëza", '"116 111"', required=True),
     Field("name", text, "Emri i shërbimit", "ALO 116 111", required=True),
+    Field("short_name", text, "Emri i shkurtër te shiriti i ndihmës në krye të çdo faqeje", "Linja për fëmijët"),
     Field("for_whom", text, "Për kë është shërbimi", "Fëmijët, të rinjtë dhe prindërit", required=True),
     Field("hours", text, "Orari, vetëm siç e jep burimi", "24 orë në ditë, 7 ditë në javë"),
     Field("source", mapping(SOURCE_FIELDS), "Ku është verifikuar numri: title dhe url", "{title: ..., url: ...}", True),
     Field("verified_on", exact_date, "Data kur stafi e verifikoi numrin te burimi", "2026-11-22", required=True),
     Field("caveat", text, "Paralajmërim që shfaqet bashkë me numrin", "..."),
+    Field(
+        "reported_not_working",
+        boolean,
+        "true kur burime zyrtare thonë se numri nuk funksionon: nuk del te shiriti i ndihmës; kërkon caveat",
+        "false",
+    ),
 ]
 CONTACTS_FILE_FIELDS = [
     Field("contacts", list_of(mapping(CONTACT_FIELDS)), "Lista e kontakteve", "[{number: ..., ...}]", required=True),

@@ -140,9 +140,10 @@ def add_data_files(files: Files, config: MkDocsConfig) -> None:
 
 
 def add_globals(env) -> None:
-    """Contacts for every page's footer, including pages without a `krat` context (404); the site's addresses
-    (`routes`)."""
+    """Contacts for every page's help bar and footer, including pages without a `krat` context (404); whether
+    this is the members' build (the banner on every page); the site's addresses (`routes`)."""
     env.globals["krat_help"] = HelpContext(_build.catalog.contacts)
+    env.globals["krat_members"] = _build.options.profile == "members"
     env.globals["routes"] = routes  # the one table of the site's addresses (krat.routes)
 
 

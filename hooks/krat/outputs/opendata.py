@@ -290,7 +290,8 @@ PLAN_COLUMNS = [
            lambda p, x: [{"id": o.id, "title": o.title} for o in p.objectives if o.id]),
     Column("task_count", "integer", "Numri i detyrave", lambda p, x: len(p.tasks)),
     Column("done_share", "integer?", "Përqindja e detyrave të realizuara (pa të anuluarat)", lambda p, x: p.done_share),
-    Column("overdue_count", "integer", "Detyrat me afat të kaluar në datën e ndërtimit", lambda p, x: p.overdue_count),
+    Column("overdue_count", "integer", "Numri i detyrave për të cilat afati ka kaluar në datën e ndërtimit",
+           lambda p, x: p.overdue_count),
     Column("visibility", "text", "public; internal vetëm në ndërtimin për anëtarët", lambda p, x: p.visibility,
            choices=tuple(VISIBILITY)),
 ]  # fmt: skip

@@ -12,8 +12,8 @@ from krat import routes
 from krat.content.articles import Article
 from krat.content.campaigns import Campaign, NextCampaign, next_campaign
 from krat.content.catalog import Catalog, PrefectureSummary, YearGroup
-from krat.content.contacts import Contact
-from krat.content.plans import Plan, Task, Update
+from krat.content.contacts import Contact, help_bar
+from krat.content.plans import CLOSED, Plan, Task, Update
 from krat.content.records import Record
 from krat.content.refdata import Prefecture
 from krat.outputs.opendata import opendata_context
@@ -49,11 +49,15 @@ class GeneratedPage:
 
 @dataclass
 class HomeContext:
-    """Home page (template home.html): the latest records and the twelve prefectures at a glance."""
+    """Home page (template home.html), for the public first: the numbers to call (those in the help bar, with
+    whom each is for) and the awareness articles by reader; then the committees' work: the latest records and the
+    twelve prefectures at a glance."""
 
     latest: list[Record]
     prefectures: list[PrefectureSummary]
     total: int
+    calls: list[Contact]
+    by_audience: list[ArticleGroup]
 
 
 @dataclass
@@ -69,7 +73,7 @@ class PrefectureContext:
     """/qarqet/<slug>/ (template prefecture.html): one prefecture's timeline, grouped by year, newest first,
     its current action plan (the one covering the build year, else the latest) and all its plans; `awareness` is
     its awareness activity (campaigns and meetings on awareness, newest first), `articles` the awareness articles
-    written for it."""
+    written for it; `current_plan_closed_on` is the last day of the current plan's period once it has ended."""
 
     prefecture: Prefecture
     timeline: list[YearGroup]
@@ -78,6 +82,7 @@ class PrefectureContext:
     plans: list[Plan]
     awareness: list[Record] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
+    current_plan_closed_on: datetime.date | None = None
 
 
 @dataclass
@@ -103,11 +108,29 @@ class RecordContext:
 
 @dataclass
 class PlanContext:
-    """An action plan page (template plan.html); the plan carries its objectives, tasks and histories."""
+    """An action plan page (template plan.html); the plan carries its objectives, tasks and histories. `members`
+    is true in the members' build, the only one that shows staff how to fill a plan in."""
 
     plan: Plan
     today: object
     facets: list[Value]
+    members: bool = False
+
+    @property
+    def closed_on(self) -> datetime.date | None:
+        """The last day of the plan's period once the build date is past it (the plan is closed), else None."""
+        return plan_closed_on(self.plan, self.today)
+
+    @property
+    def unfinished(self) -> int:
+        """Tasks neither done nor cancelled: in a closed plan, the tasks that were not done in time."""
+        return sum(task.status not in CLOSED for task in self.plan.tasks)
+
+
+def plan_closed_on(plan: Plan, today: datetime.date) -> datetime.date | None:
+    """The last day of `plan`'s period (31 December of its last year) when `today` is after it, else None."""
+    end = datetime.date(plan.years[-1], 12, 31)
+    return end if end < today else None
 
 
 @dataclass
@@ -191,7 +214,7 @@ def page_context(catalog: Catalog, url: str) -> object | None:
         )
     plan = catalog.plans_by_src_uri.get(url.removesuffix("/") + ".md")
     if plan is not None:
-        return PlanContext(plan, catalog.today, plan_values(plan))
+        return PlanContext(plan, catalog.today, plan_values(plan), catalog.profile == "members")
     if url == routes.PLANS:
         return plans_matrix(catalog)
     if url == routes.ARCHIVE:
@@ -202,21 +225,29 @@ def page_context(catalog: Catalog, url: str) -> object | None:
     if url == routes.DATA:
         return opendata_context(catalog)  # krat.outputs.opendata.OpenDataContext
     if url == "":
-        return HomeContext(catalog.records[:LATEST_ON_HOME], catalog.summaries(), len(catalog.records))
+        return HomeContext(
+            catalog.records[:LATEST_ON_HOME],
+            catalog.summaries(),
+            len(catalog.records),
+            help_bar(catalog.contacts),
+            group_articles(catalog.articles, catalog.refdata.audiences, "audience"),
+        )
     if url == routes.PREFECTURES:
         return PrefecturesContext(catalog.summaries(), len(catalog.records))
     prefecture = catalog.prefecture_at(url)
     if prefecture is not None:
         slug = prefecture.slug
         count = len(catalog.by_prefecture[slug])
+        current = catalog.current_plan(slug)
         return PrefectureContext(
             prefecture,
             catalog.timeline(slug),
             count,
-            catalog.current_plan(slug),
+            current,
             catalog.plans_of(slug),
             awareness_activity(catalog.by_prefecture[slug]),
             [article for article in catalog.articles if article.prefecture == prefecture],
+            plan_closed_on(current, catalog.today) if current else None,
         )
     return None
 
@@ -272,11 +303,16 @@ class ArticleContext:
 
 @dataclass
 class HelpContext:
-    """Every page, as the Jinja global `krat_help` (the footer, partials/copyright.html): the contacts, and the
-    awareness page where their details and sources are."""
+    """Every page, as the Jinja global `krat_help` (the help bar at the top, partials/krat-help-bar.html, and the
+    footer, partials/copyright.html): the contacts, the ones the help bar shows, and the awareness page where their
+    details and sources are."""
 
     contacts: list[Contact]
     url: str = routes.AWARENESS
+
+    @property
+    def bar(self) -> list[Contact]:
+        return help_bar(self.contacts)
 
 
 def awareness_page_context(catalog: Catalog, url: str) -> AwarenessContext | ArticleContext | None:
