@@ -49,8 +49,8 @@ schema: $(STAMP)
 
 # ruff for format and lint; import-linter for the layering (pyproject.toml, [tool.importlinter]).
 lint: $(STAMP)
-	$(BIN)/ruff check hooks benchmarks tests
-	$(BIN)/ruff format --check hooks benchmarks tests
+	$(BIN)/ruff check hooks benchmarks scripts tests
+	$(BIN)/ruff format --check hooks benchmarks scripts tests
 	$(BIN)/lint-imports
 
 # Browser tests need Debian's Chromium: installed here when missing and we are root (as CI is on a clean

@@ -34,7 +34,7 @@ REAL_PAGES = [
     "rreth/",
     "404.html",
 ]
-FIXTURE_PAGES = ["plane/kukes/2018/"]
+FIXTURE_PAGES = ["plane/kukes/2018/", "plane/", "qarqet/", "qarqet/kukes/", ""]  # with the charts and the map
 
 pytestmark = needs_chromium((SITE / "index.html").exists(), reason="needs chromium and the site built by make site")
 

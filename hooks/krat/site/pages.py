@@ -18,6 +18,19 @@ from krat.content.records import Record
 from krat.content.refdata import Prefecture
 from krat.outputs.opendata import opendata_context
 from krat.site.awareness import LATEST_ACTIVITY, ArticleGroup, awareness_activity, group_articles
+from krat.site.charts import (
+    BarChart,
+    HeatGrid,
+    MapFigure,
+    PlanProgress,
+    StatusTotals,
+    awareness_months,
+    meetings_by_year,
+    meetings_heat,
+    plan_progress,
+    prefecture_map,
+    status_totals,
+)
 from krat.site.facets import (
     FACETS,
     Choice,
@@ -50,22 +63,26 @@ class GeneratedPage:
 @dataclass
 class HomeContext:
     """Home page (template home.html), for the public first: the numbers to call (those in the help bar, with
-    whom each is for) and the awareness articles by reader; then the committees' work: the latest records and the
-    twelve prefectures at a glance."""
+    whom each is for) and the awareness articles by reader; then the committees' work: the map, the latest
+    records and the twelve prefectures at a glance."""
 
     latest: list[Record]
     prefectures: list[PrefectureSummary]
     total: int
     calls: list[Contact]
     by_audience: list[ArticleGroup]
+    map: MapFigure
 
 
 @dataclass
 class PrefecturesContext:
-    """/qarqet/ (template prefectures.html): the twelve prefectures with counts and latest dates."""
+    """/qarqet/ (template prefectures.html): the map, meetings per year per prefecture, and the twelve
+    prefectures with counts and latest dates."""
 
     prefectures: list[PrefectureSummary]
     total: int
+    map: MapFigure
+    heat: HeatGrid
 
 
 @dataclass
@@ -83,6 +100,9 @@ class PrefectureContext:
     awareness: list[Record] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     current_plan_closed_on: datetime.date | None = None
+    map: MapFigure | None = None  # the twelve prefectures, this one outlined
+    meetings: BarChart | None = None  # its records per year, newest first
+    progress: PlanProgress | None = None  # its plans, newest first
 
 
 @dataclass
@@ -148,12 +168,15 @@ class PlanRow:
 
 @dataclass
 class PlansContext:
-    """/plane/ (template plans.html): a prefecture x year matrix of all plans with completion and overdue."""
+    """/plane/ (template plans.html): the task status across the current plans, each prefecture's plans as
+    bars (newest first), and a prefecture x year matrix of all plans with completion and overdue."""
 
     years: list[int]
     rows: list[PlanRow]
     plans: list[Plan]
     today: object
+    totals: StatusTotals | None = None
+    progress: PlanProgress | None = None
 
 
 @dataclass
@@ -231,9 +254,12 @@ def page_context(catalog: Catalog, url: str) -> object | None:
             len(catalog.records),
             help_bar(catalog.contacts),
             group_articles(catalog.articles, catalog.refdata.audiences, "audience"),
+            prefecture_map(catalog),
         )
     if url == routes.PREFECTURES:
-        return PrefecturesContext(catalog.summaries(), len(catalog.records))
+        return PrefecturesContext(
+            catalog.summaries(), len(catalog.records), prefecture_map(catalog), meetings_heat(catalog)
+        )
     prefecture = catalog.prefecture_at(url)
     if prefecture is not None:
         slug = prefecture.slug
@@ -248,6 +274,9 @@ def page_context(catalog: Catalog, url: str) -> object | None:
             awareness_activity(catalog.by_prefecture[slug]),
             [article for article in catalog.articles if article.prefecture == prefecture],
             plan_closed_on(current, catalog.today) if current else None,
+            prefecture_map(catalog, current=slug),
+            meetings_by_year(catalog, slug),
+            plan_progress(catalog, only=slug),
         )
     return None
 
@@ -271,15 +300,15 @@ def plans_matrix(catalog: Catalog) -> PlansContext:
     for prefecture in catalog.refdata.prefectures:
         plans = catalog.plans_of(prefecture.slug)
         rows.append(PlanRow(prefecture, [PlanCell([p for p in plans if year in p.years]) for year in years]))
-    return PlansContext(years, rows, catalog.plans, catalog.today)
+    return PlansContext(years, rows, catalog.plans, catalog.today, status_totals(catalog), plan_progress(catalog))
 
 
 @dataclass
 class AwarenessContext:
     """/ndergjegjesim/ (template awareness.html): the contacts for the always-visible "Ku të kërkoni ndihmë"
     block, the campaign to announce on the build date (see krat.content.campaigns for the rule) and the whole calendar,
-    the published articles (newest first) grouped by audience and by topic, and the latest awareness activity
-    of the prefectures (published records, each linking to its page)."""
+    the published articles (newest first) grouped by audience and by topic, the latest awareness activity
+    of the prefectures (published records, each linking to its page) and that activity by month of the year."""
 
     contacts: list[Contact]
     next_campaign: NextCampaign | None
@@ -289,6 +318,7 @@ class AwarenessContext:
     by_topic: list[ArticleGroup]
     activity: list[Record]
     today: datetime.date
+    months: BarChart | None = None
 
 
 @dataclass
@@ -332,4 +362,5 @@ def awareness_page_context(catalog: Catalog, url: str) -> AwarenessContext | Art
         group_articles(catalog.articles, refdata.topics, "topics"),
         awareness_activity(catalog.records, LATEST_ACTIVITY),
         catalog.today,
+        awareness_months(catalog),
     )
