@@ -11,7 +11,9 @@ own process after MkDocs), plus the growth of the machine's in-memory files, sam
 index is lunr's one JSON file for the baseline, Pagefind's data files (`*.pf_*`: metadata, index chunks, filters,
 page fragments) for the project; with Chromium installed the project's column "shkarkimi KB" is what a first
 visitor's browser downloads for one search (benchmarks.browser), and the baseline's is its whole index, which lunr
-loads at once; "me gzip KB" is the same files gzip-compressed, as a web host sends text.
+loads at once; "me gzip KB" is the same files gzip-compressed, as a web host sends text. With Chromium, a line
+"Arkiva: ..." gives the archive page's size, the time a browser takes to load it and the time one filter change
+takes to show its result (benchmarks.browser.archive_timings).
 The last line is `records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M`.
 """
 
@@ -27,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.browser import CHROMIUM, search_download_kb
+from benchmarks.browser import CHROMIUM, archive_timings, search_download_kb
 from benchmarks.corpus import Corpus, generate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,6 +74,10 @@ def run(records: int, keep: Path | None = None, repeat: int = 1) -> tuple[Measur
         lunr_index = work / "baseline" / "site" / "search" / "search_index.json"
         baseline.download_kb, baseline.download_gzip_kb = baseline.search_kb, _gzip_kb(lunr_index)
     _print_table([project, baseline])
+    if CHROMIUM:
+        archive = archive_timings(work / "project" / "site")
+        print(f"Arkiva: {archive['kb']:.0f} KB ({archive['gzip_kb']:.0f} KB me gzip), e ngarkuar në "
+              f"{archive['load_ms']:.0f} ms, një filtër në {archive['filter_ms']:.0f} ms")  # fmt: skip
     ratio = project.seconds / baseline.seconds
     print(f"records={records} build_s={project.seconds:.2f} baseline_s={baseline.seconds:.2f} "
           f"ratio={ratio:.2f} peak_rss_mb={project.peak_mb:.0f}")  # fmt: skip

@@ -92,3 +92,34 @@ def served_file(site: Path, address: str) -> Path:
     """The file under `site` that the local server sent for `address` (relative, maybe with a query)."""
     path = site / urllib.parse.unquote(address.split("?")[0].split("#")[0])
     return path / "index.html" if path.is_dir() else path
+
+
+def archive_timings(site) -> dict[str, float]:
+    """The archive page of `site` (/arkiva/) as a first visitor meets it: its size (KB, and gzip-compressed), the
+    time until the browser has loaded it with its script (ms), and the time one filter change takes to show its
+    result (ms, measured in the page around the change, the median of three prefectures)."""
+    page_file = Path(site) / "arkiva" / "index.html"
+    with served(site) as base, chromium_page() as page:
+        page.goto(f"{base}arkiva/")
+        page.wait_for_load_state("load")
+        loaded = page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd")
+        changes = page.evaluate(
+            """() => {
+                 const select = document.querySelector('select[name="qarku"]');
+                 const codes = [...select.options].map(o => o.value).filter(Boolean).slice(0, 3);
+                 return codes.map(code => {
+                   const start = performance.now();
+                   select.value = code;
+                   select.dispatchEvent(new Event('change', {bubbles: true}));
+                   document.body.getBoundingClientRect();  // include the layout the change causes
+                   return performance.now() - start;
+                 }).sort((a, b) => a - b);
+               }"""
+        )
+    data = page_file.read_bytes()
+    return {
+        "kb": len(data) / 1024,
+        "gzip_kb": len(gzip.compress(data, compresslevel=6)) / 1024,
+        "load_ms": loaded,
+        "filter_ms": changes[len(changes) // 2],
+    }

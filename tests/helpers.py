@@ -1,6 +1,8 @@
 """Helpers shared by the test modules: the problems the catalog reports, and reading a built site's pages."""
 
 import datetime
+import gzip
+import json
 import re
 from pathlib import Path
 
@@ -45,3 +47,12 @@ def folded(text: str) -> str:
 def plain(page: str) -> str:
     """The page's text without tags, spaces folded."""
     return folded(re.sub(r"<[^>]+>", " ", page))
+
+
+def search_index(site: Path, index: str = "pagefind") -> dict[str, dict]:
+    """Pagefind's record of every indexed page of `site`, by URL (its files are gzip with a 12-byte signature)."""
+    pages = {}
+    for path in (site / index / "fragment").iterdir():
+        page = json.loads(gzip.decompress(path.read_bytes())[12:])
+        pages[page["url"]] = page
+    return pages

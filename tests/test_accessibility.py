@@ -34,7 +34,19 @@ REAL_PAGES = [
     "rreth/",
     "404.html",
 ]
-FIXTURE_PAGES = ["plane/kukes/2018/", "plane/", "qarqet/", "qarqet/kukes/", ""]  # with the charts and the map
+FIXTURE_PAGES = [
+    "plane/kukes/2018/",  # a plan with tasks
+    "plane/",  # and the pages with charts and the map
+    "qarqet/",
+    "qarqet/kukes/",
+    "",
+    "temat/",  # topics and institutions, with and without anything published
+    "temat/arsimi/",
+    "temat/trajnimi/",
+    "institucionet/",
+    "institucionet/dvp/",
+    "institucionet/shish/",
+]
 
 pytestmark = needs_chromium((SITE / "index.html").exists(), reason="needs chromium and the site built by make site")
 

@@ -36,6 +36,7 @@ def test_every_prefecture_has_a_page(site):
 
 def test_timeline_is_newest_first_and_grouped_by_year(site):
     page = article(html(site, "qarqet/kukes"))
+    page = page[page.index('id="procesverbalet"') :]  # the list, not the links above it (chair, charts)
     order = [
         page.index(marker)
         for marker in (
@@ -49,6 +50,14 @@ def test_timeline_is_newest_first_and_grouped_by_year(site):
     ]
     assert order == sorted(order)
     assert "4 procesverbale të publikuara" in page
+
+
+def test_prefecture_page_opens_with_its_chair_and_a_year_index(site):
+    page = article(html(site, "qarqet/kukes"))
+    top = plain(page[: page.index('id="plani"')])
+    assert "Mbledhjen e fundit me drejtues të regjistruar e drejtoi" in top
+    index = re.findall(r'<a href="#viti-(\d+)">\d+ <span class="krat-years__count">\((\d+)\)</span></a>', page)
+    assert index == [("2018", "3"), ("2017", "1")]
     assert (
         "Analizë vjetore" in page
         and '<abbr class="krat-tag krat-tag--body" title="Tryeza Teknike Antitrafik">TTAT' in page

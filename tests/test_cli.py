@@ -342,6 +342,6 @@ def test_schema_check_fails_when_content_data_changed_since(capsys, content):
     hint = "nuk është i përditësuar; jepni: .venv/bin/krat schema"
     assert err.splitlines() == [
         f"krat schema: out/{name} {hint}"
-        for name in ("procesverbal.schema.json", "artikull.schema.json", "krat.code-snippets")
+        for name in ("procesverbal.schema.json", "plan.schema.json", "artikull.schema.json", "krat.code-snippets")
     ]
     assert not (content.parent / "schemas").exists()

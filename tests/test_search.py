@@ -4,14 +4,13 @@ The fixture site (6 public records, 3 internal) is built once here; the real sit
 Screenshots of the search page and the archive go to test-artifacts/.
 """
 
-import gzip
-import json
 import re
 from pathlib import Path
 
 import pytest
 from browser import SEARCH_DONE, SEARCH_MESSAGE, chromium_page, needs_chromium, served
 from conftest import ROOT
+from helpers import search_index
 from krat.site.search import FAILED, SearchIndexError, index_site
 
 REAL_SITE = ROOT / "site"
@@ -39,25 +38,27 @@ def site(fixture_site) -> Path:
     return fixture_site
 
 
-def fragments(site: Path, index: str = "pagefind") -> dict[str, dict]:
-    """Pagefind's record of every indexed page, by URL (its files are gzip with a 12-byte signature)."""
-    pages = {}
-    for path in (site / index / "fragment").iterdir():
-        page = json.loads(gzip.decompress(path.read_bytes())[12:])
-        pages[page["url"]] = page
-    return pages
-
-
 def test_index_holds_records_plans_articles_and_written_pages_not_lists(site):
-    urls = set(fragments(site))
+    urls = set(search_index(site))
     assert set(PUBLIC_RECORDS) <= urls
     assert "/plane/kukes/2018/" in urls and "/ndergjegjesim/shenjat/" in urls
     assert not any("brenda" in url for url in urls)  # internal records and articles stay out of the public index
-    assert not {"/", "/qarqet/", "/qarqet/kukes/", "/arkiva/", "/kerko/"} & urls  # lists would repeat every title
+    assert not {"/", "/qarqet/", "/arkiva/", "/kerko/"} & urls  # lists would repeat every title
+
+
+def test_prefecture_pages_are_indexed_by_their_top_only_with_a_heavy_title(site):
+    pages = search_index(site)
+    for slug, name in (("kukes", "Kukës"), ("vlore", "Vlorë")):
+        page = pages[f"/qarqet/{slug}/"]
+        assert page["meta"]["title"] == f"Qarku {name}" and page["meta"]["lloji"] == "Faqja e qarkut"
+        assert page["filters"]["Qarku"] == [name] and page["filters"]["Lloji"] == ["Faqja e qarkut"]
+        assert "Selia" in page["content"] and "Procesverbalet" not in page["content"]  # not its list of records
+    html = (site / "qarqet/kukes/index.html").read_text(encoding="utf-8")
+    assert '<h1 data-pagefind-weight="10">Qarku Kukës</h1>' in html
 
 
 def test_record_is_indexed_with_its_metadata_and_filters_not_the_page_around_it(site):
-    page = fragments(site)["/takime/kukes/2018/2018-02-16-analiza/"]
+    page = search_index(site)["/takime/kukes/2018/2018-02-16-analiza/"]
     assert page["meta"]["qarku"] == "Kukës" and page["meta"]["data"] == "16 shkurt 2018"
     assert page["filters"]["Qarku"] == ["Kukës"] and page["filters"]["Viti"] == ["2018"]
     assert set(page["filters"]) == {"Qarku", "Viti", "Komiteti", "Lloji", "Tema"}
@@ -101,7 +102,9 @@ def test_archive_lists_every_public_record_newest_first_with_its_facets(site):
     assert 'data-qarku="korce"' in korce and 'data-viti="2019"' in korce and 'data-komiteti="ttat"' in korce
     assert 'data-lloji="campaign"' in korce and 'data-tema="ndergjegjesimi"' in korce
     assert '<form class="krat-filters" id="krat-archive-filters" hidden>' in html  # shown by the script only
-    assert '<option value="kukes">Kukës (4)</option>' in html
+    assert '<option value="kukes" data-label="Kukës">Kukës (4)</option>' in html
+    headings = re.findall(r'<h2 id="viti-(\d+)">\d+ <span class="krat-archive__year-count">\((\d+)\)</span></h2>', html)
+    assert headings == [("2023", "1"), ("2019", "1"), ("2018", "3"), ("2017", "1")]
 
 
 def test_pagefind_indexes_the_pages_with_a_search_body_and_skips_the_others(tmp_path):
@@ -114,7 +117,7 @@ def test_pagefind_indexes_the_pages_with_a_search_body_and_skips_the_others(tmp_
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(html, encoding="utf-8")
     index_site(tmp_path)
-    indexed = fragments(tmp_path)
+    indexed = search_index(tmp_path)
     assert set(indexed) == {"/a/", "/b/c/"} and indexed["/b/c/"]["meta"]["title"] == "Plani"
 
 
@@ -186,6 +189,32 @@ def test_korce_finds_the_record_written_korce_with_diacritics_and_the_reverse(pa
 
 
 @needs_chromium()
+def test_a_prefecture_name_finds_its_page_first_with_each_detail_on_its_own_line(page, fixture_url):
+    for query, url in (("korce", "/qarqet/korce/"), ("Kukës", "/qarqet/kukes/"), ("vlore", "/qarqet/vlore/")):
+        assert search(page, fixture_url, query)[0] == url, query
+    tags = page.locator(".pagefind-ui__result").first.locator(".pagefind-ui__result-tag")
+    assert tags.count() == 2
+    boxes = [tags.nth(i).bounding_box() for i in range(2)]
+    assert boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"]  # one under the other, not side by side
+
+
+@needs_chromium()
+def test_filter_groups_open_by_keyboard_and_show_a_chevron(page, fixture_url):
+    search(page, fixture_url, "procesverbali")
+    summary = page.locator("summary", has_text="Qarku")
+    after = page.evaluate(
+        "(el) => { const s = getComputedStyle(el, '::after'); return [s.maskImage || s.webkitMaskImage, s.borderLeftStyle]; }",
+        summary.element_handle(),
+    )
+    assert after == ["none", "solid"]  # Pagefind's own chevron, not Material's icon mask over it
+    summary.focus()
+    page.keyboard.press("Enter")
+    page.locator('input[name="Qarku"][value="Kukës"]').focus()
+    page.keyboard.press("Space")
+    assert page.is_checked('input[name="Qarku"][value="Kukës"]')
+
+
+@needs_chromium()
 def test_a_filter_narrows_the_results_and_is_kept_in_the_url(page, fixture_url):
     everything = search(page, fixture_url, "procesverbali")
     assert set(PUBLIC_RECORDS) <= set(everything)
@@ -218,6 +247,14 @@ def visible_archive(page) -> list[str]:
     return page.locator(".krat-archive__item:not([hidden]) a").evaluate_all("links => links.map(a => a.pathname)")
 
 
+def option_texts(page, facet: str) -> dict[str, tuple[str, bool]]:
+    """The archive's options for `facet`: code → (text, disabled)."""
+    options = page.locator(f'select[name="{facet}"] option').evaluate_all(
+        "options => options.filter(o => o.value).map(o => [o.value, o.textContent, o.disabled])"
+    )
+    return {code: (text, disabled) for code, text, disabled in options}
+
+
 @needs_chromium()
 def test_archive_filters_narrow_the_list_and_live_in_the_url(page, fixture_url):
     page.goto(f"{fixture_url}arkiva/")
@@ -233,11 +270,39 @@ def test_archive_filters_narrow_the_list_and_live_in_the_url(page, fixture_url):
     assert page.input_value('select[name="viti"]') == "2018"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "arkiva-filtri.png", full_page=True)
-    page.select_option('select[name="tema"]', "ndergjegjesimi")  # nothing matches all three
-    assert visible_archive(page) == [] and page.is_visible("#krat-archive-none")
     page.click("button[type=reset]")
     page.wait_for_function("() => document.querySelectorAll('.krat-archive__item:not([hidden])').length === 6")
     assert page.url.endswith("/arkiva/")
+
+
+@needs_chromium()
+def test_archive_counts_each_choice_under_the_other_filters_and_blocks_empty_ones(page, fixture_url):
+    page.goto(f"{fixture_url}arkiva/")
+    page.select_option('select[name="qarku"]', "kukes")
+    years = option_texts(page, "viti")  # Kukës has 2017: 1, 2018: 3, nothing in 2019 or 2023
+    assert years == {
+        "2023": ("2023 (0)", True),
+        "2019": ("2019 (0)", True),
+        "2018": ("2018 (3)", False),
+        "2017": ("2017 (1)", False),
+    }
+    assert option_texts(page, "qarku")["korce"] == ("Korçë (1)", False)  # its own facet ignores its own filter
+    page.select_option('select[name="viti"]', "2018")
+    assert option_texts(page, "qarku")["durres"] == ("Durrës (0)", True)
+    assert option_texts(page, "qarku")["kukes"] == ("Kukës (3)", False)
+    headings = page.locator(".krat-archive__year:not([hidden]) h2").all_inner_texts()
+    assert headings == ["2018 (3)"]
+
+
+@needs_chromium()
+def test_archive_with_no_result_says_which_filter_to_drop(page, fixture_url):
+    page.goto(f"{fixture_url}arkiva/?qarku=kukes&viti=2018&tema=ndergjegjesimi")  # nothing matches all three
+    assert visible_archive(page) == [] and page.is_visible("#krat-archive-none")
+    offers = page.locator("#krat-archive-drop button").all_inner_texts()
+    assert offers[0] == "Hiq „Tema: Ndërgjegjësimi dhe fushatat“ (3 procesverbale)"
+    assert len(offers) == 3
+    page.click("#krat-archive-drop button >> nth=0")
+    assert len(visible_archive(page)) == 3 and page.url.endswith("/arkiva/?qarku=kukes&viti=2018")
 
 
 @needs_chromium()

@@ -15,6 +15,8 @@ DATA = "te-dhena/"
 FEEDS = f"{DATA}feed/"
 CALENDARS = f"{DATA}kalendar/"
 ARTICLES_FEED = f"{FEEDS}ndergjegjesim.xml"
+TOPICS = "temat/"  # one page per topic of content/_data/topics.yml, and their index
+INSTITUTIONS = "institucionet/"  # one page per institution of content/_data/institutions.yml, and their index
 ABOUT = "rreth/"  # content/rreth.md, written by hand; the footer and the help sections link to it
 
 
@@ -34,6 +36,16 @@ def source(url: str) -> str:
 
 def prefecture(slug: str) -> str:
     return f"{PREFECTURES}{slug}/"
+
+
+def topic(slug: str) -> str:
+    """A topic's page: everything published on it (records, awareness articles, plan tasks)."""
+    return f"{TOPICS}{slug}/"
+
+
+def institution(code: str) -> str:
+    """An institution's page, by its code lowercased ('DSHS-BASHKIA' → 'institucionet/dshs-bashkia/')."""
+    return f"{INSTITUTIONS}{code.lower()}/"
 
 
 def records_feed(slug: str | None = None) -> str:

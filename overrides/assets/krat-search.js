@@ -23,6 +23,10 @@
     showSubResults: true,
     showImages: false,
     excerptLength: 30,
+    /* Rank by where a word is (a title or heading outweighs the text, and a prefecture's name weighs most on its
+       own page, data-pagefind-weight), not by how often it is repeated: termFrequency 0 (Pagefind's default is
+       1), so that "korce" finds the Korçë page before a two-line record that names Korçë in its title. */
+    ranking: { termFrequency: 0 },
     autofocus: !start.get("q"),
     openFilters: Object.keys(filters),
     processTerm: function (term) { remember("q", term ? [term] : []); return term; },

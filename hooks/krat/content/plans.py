@@ -16,7 +16,7 @@ from krat.content.dates import DUE_LIMIT, DUE_YEARS_AHEAD, Due, PartialDate, che
 from krat.content.frontmatter import load_folder, read_document
 from krat.content.problems import Problem
 from krat.content.records import Record, check_body
-from krat.content.refdata import Institution, Prefecture, ReferenceData
+from krat.content.refdata import Institution, Prefecture, ReferenceData, Topic
 from krat.content.schema import PLAN_FIELDS, STATUSES, validate_fields
 from krat.content.text import did_you_mean, slugify
 
@@ -56,6 +56,7 @@ class Task:
     partners: list[dict] = field(default_factory=list)
     due: Due | None = None
     indicator: str = ""
+    topics: list[Topic] = field(default_factory=list)  # optional; a topic's page (krat.site.pages) lists the task
     status: str = "not-started"
     history: list[Update] = field(default_factory=list)
     overdue: bool = False

@@ -429,6 +429,7 @@ TASK_FIELDS = [
     Field("partners", list_of(participant), "Partnerët (kode ose emra të plotë)", "[OJF]"),
     Field("due", due, "Afati: data, muaji, tremujori (2018-Q2) ose viti", "2018-Q2"),
     Field("indicator", text, "Treguesi i realizimit", "Numri i shkollave"),
+    Field("topics", list_of(reference("topics", lambda r: r.topics)), "Temat (nga topics.yml)", "[arsimi]"),
     Field("status", choice(STATUSES), "Statusi fillestar: " + ", ".join(STATUSES), "not-started"),
 ]
 PLAN_FIELDS = [

@@ -269,6 +269,15 @@ class PlanProgress:
     statuses = LEGEND
 
     @property
+    def plan_count(self) -> int:
+        return sum(len(row.bars) for row in self.rows)
+
+    @property
+    def any_tasks(self) -> bool:
+        """False when no plan has published tasks: then there is nothing to draw, only to say."""
+        return any(bar.tasks for row in self.rows for bar in row.bars)
+
+    @property
     def hidden(self) -> bool:
         """True when some prefecture has more plans than the picture draws."""
         return self.columns > self.shown

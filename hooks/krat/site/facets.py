@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from krat.content.articles import Article
 from krat.content.plans import Plan
 from krat.content.records import Record
+from krat.content.refdata import Prefecture
 from krat.content.text import fold
 
 PLAN_KIND = "Plan veprimi"
+PREFECTURE_KIND = "Faqja e qarkut"
 ARTICLE_KIND = "Artikull ndërgjegjësimi"
 
 
@@ -69,6 +71,11 @@ def article_values(article: Article) -> list[Value]:
     values.append(Value(KIND, "artikull", ARTICLE_KIND))
     values += [Value(TOPIC, topic.slug, topic.name) for topic in article.topics]
     return values
+
+
+def prefecture_values(prefecture: Prefecture) -> list[Value]:
+    """A prefecture's page is found by its prefecture and as its own kind of page."""
+    return [Value(PREFECTURE, prefecture.slug, prefecture.name), Value(KIND, "qarku", PREFECTURE_KIND)]
 
 
 def data_attributes(values: list[Value]) -> dict[str, str]:

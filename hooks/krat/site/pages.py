@@ -15,7 +15,7 @@ from krat.content.catalog import Catalog, PrefectureSummary, YearGroup
 from krat.content.contacts import Contact, help_bar
 from krat.content.plans import CLOSED, Plan, Task, Update
 from krat.content.records import Record
-from krat.content.refdata import Prefecture
+from krat.content.refdata import Institution, Prefecture, Topic
 from krat.outputs.opendata import opendata_context
 from krat.site.awareness import LATEST_ACTIVITY, ArticleGroup, awareness_activity, group_articles
 from krat.site.charts import (
@@ -33,6 +33,8 @@ from krat.site.charts import (
 )
 from krat.site.facets import (
     FACETS,
+    KIND,
+    TOPIC,
     Choice,
     Facet,
     Value,
@@ -40,6 +42,7 @@ from krat.site.facets import (
     choices,
     data_attributes,
     plan_values,
+    prefecture_values,
     record_values,
 )
 
@@ -103,6 +106,8 @@ class PrefectureContext:
     map: MapFigure | None = None  # the twelve prefectures, this one outlined
     meetings: BarChart | None = None  # its records per year, newest first
     progress: PlanProgress | None = None  # its plans, newest first
+    chaired: Record | None = None  # its latest record that names who chaired the meeting
+    facets: list[Value] = field(default_factory=list)  # for the search index: its prefecture and kind
 
 
 @dataclass
@@ -178,6 +183,10 @@ class PlansContext:
     totals: StatusTotals | None = None
     progress: PlanProgress | None = None
 
+    def closed(self, plan: Plan) -> bool:
+        """True once the plan's period has ended (krat.site.pages.plan_closed_on)."""
+        return plan_closed_on(plan, self.today) is not None
+
 
 @dataclass
 class ArchiveEntry:
@@ -189,11 +198,20 @@ class ArchiveEntry:
 
 @dataclass
 class ArchiveContext:
-    """/arkiva/ (template archive.html): every published record, newest first, and for each facet the values
-    present with their counts (the filters' options)."""
+    """/arkiva/ (template archive.html): every published record, newest first, grouped by year (`years`: the
+    year and its entries), and for each facet the values present with their counts (the filters' options)."""
 
     entries: list[ArchiveEntry]
     choices: list[tuple[Facet, list[Choice]]]
+
+    @property
+    def years(self) -> list[tuple[int, list[ArchiveEntry]]]:
+        groups: list[tuple[int, list[ArchiveEntry]]] = []
+        for entry in self.entries:
+            if not groups or groups[-1][0] != entry.record.date.year:
+                groups.append((entry.record.date.year, []))
+            groups[-1][1].append(entry)
+        return groups
 
 
 @dataclass
@@ -209,9 +227,245 @@ class SearchContext:
         return {facet.param: facet.label for facet in self.facets}
 
 
+TOPIC_KIND = Value(KIND, "tema", "Temë")  # what a topic's page is, as the search filter "Lloji" names it
+INSTITUTION_KIND = Value(KIND, "institucion", "Institucion")
+
+
+@dataclass
+class PlanTask:
+    """A task with its plan, as the topic and institution pages list it. `overdue` is the mark "Afati ka kaluar":
+    only while the plan is open, since a closed plan says once, on its own page, that its period ended."""
+
+    task: Task
+    plan: Plan
+    overdue: bool
+
+    @property
+    def open(self) -> bool:
+        """Neither done nor cancelled: what the institution still owes (or, in a closed plan, did not do)."""
+        return self.task.status not in CLOSED
+
+
+@dataclass
+class PrefectureRecords:
+    """The records of one prefecture in a list, grouped by year (newest first), with their count."""
+
+    prefecture: Prefecture
+    years: list[YearGroup]
+    count: int
+
+
+@dataclass
+class TopicContext:
+    """/temat/<slug>/ (template topic.html): everything published on one topic, so a committee member finds it
+    in one place: the records by prefecture and year, the awareness articles (newest first) and the plan tasks
+    (newest plan first). `facets` mark the page for the search index."""
+
+    topic: Topic
+    records: list[PrefectureRecords]
+    record_count: int
+    articles: list[Article]
+    tasks: list[PlanTask]
+    facets: list[Value]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.record_count or self.articles or self.tasks)
+
+
+@dataclass
+class TopicSummary:
+    """A topic on /temat/, with how many published records, articles and plan tasks are on it."""
+
+    topic: Topic
+    records: int
+    articles: int
+    tasks: int
+
+
+@dataclass
+class TopicsContext:
+    """/temat/ (template topics.html): every topic of content/_data/topics.yml, in its order, with its counts."""
+
+    topics: list[TopicSummary]
+
+
+@dataclass
+class PrefectureTaskCount:
+    """One row of an institution's table: its tasks (as responsible) in one prefecture's plans, how many are
+    open (neither done nor cancelled) and how many of those are overdue in a plan still running."""
+
+    prefecture: Prefecture | None  # None in the total row
+    tasks: int
+    open: int
+    overdue: int
+
+
+@dataclass
+class InstitutionContext:
+    """/institucionet/<code>/ (template institution.html): what one institution owes and where it took part.
+    `responsible` and `partner` are its tasks in every published plan, newest plan first; `counts` sums the
+    responsible ones per prefecture (only prefectures where it has tasks), `total` over all of them; `meetings` are the
+    published records that list it among the participants, by prefecture and year. (A record's chair and rapporteur
+    are persons, a name and a role, never an institution's code: they cannot be matched.)"""
+
+    institution: Institution
+    responsible: list[PlanTask]
+    partner: list[PlanTask]
+    counts: list[PrefectureTaskCount]
+    meetings: list[PrefectureRecords]
+    meeting_count: int
+    facets: list[Value]
+
+    @property
+    def total(self) -> PrefectureTaskCount:
+        """The sum of `counts`, the table's last row (its prefecture is None)."""
+        sums = (sum(getattr(row, name) for row in self.counts) for name in ("tasks", "open", "overdue"))
+        return PrefectureTaskCount(None, *sums)
+
+
+@dataclass
+class InstitutionSummary:
+    """An institution on /institucionet/: its tasks as responsible, the open ones among them, its meetings."""
+
+    institution: Institution
+    tasks: int
+    open: int
+    meetings: int
+
+
+@dataclass
+class InstitutionsContext:
+    """/institucionet/ (template institutions.html): every institution of content/_data/institutions.yml, in its
+    order, with its counts."""
+
+    institutions: list[InstitutionSummary]
+
+
+def plan_tasks(catalog: Catalog) -> list[PlanTask]:
+    """Every task of every published plan, newest plan first (by its last year, then its first), each with its
+    overdue mark as plan.html shows it: none once the plan is closed (`plan_closed_on`)."""
+    plans = sorted(catalog.plans, key=lambda plan: (plan.years[-1], plan.years[0]), reverse=True)
+    entries = []
+    for plan in plans:
+        closed = plan_closed_on(plan, catalog.today) is not None
+        entries += [PlanTask(task, plan, task.overdue and not closed) for task in plan.tasks]
+    return entries
+
+
+def grouped_by_prefecture(catalog: Catalog, records: list[Record]) -> list[PrefectureRecords]:
+    """`records` (newest first, as the catalog keeps them) grouped by prefecture, in the reference order, then
+    by year; prefectures without any are left out."""
+    groups = []
+    for prefecture in catalog.refdata.prefectures:
+        years: list[YearGroup] = []
+        for record in records:
+            if record.prefecture.slug != prefecture.slug:
+                continue
+            if not years or years[-1].year != record.date.year:
+                years.append(YearGroup(record.date.year, []))
+            years[-1].records.append(record)
+        if years:
+            groups.append(PrefectureRecords(prefecture, years, sum(len(year.records) for year in years)))
+    return groups
+
+
+def attended(record: Record, institution: Institution) -> bool:
+    """Whether `record` lists `institution` among its participants (a known institution carries its code)."""
+    return any(participant.get("code") == institution.code for participant in record.participants)
+
+
+def is_partner(task: Task, institution: Institution) -> bool:
+    return any(partner.get("code") == institution.code for partner in task.partners)
+
+
+def topic_context(catalog: Catalog, topic: Topic) -> TopicContext:
+    records = [record for record in catalog.records if topic in record.topics]
+    return TopicContext(
+        topic,
+        grouped_by_prefecture(catalog, records),
+        len(records),
+        [article for article in catalog.articles if topic in article.topics],
+        [entry for entry in plan_tasks(catalog) if topic in entry.task.topics],
+        [TOPIC_KIND, Value(TOPIC, topic.slug, topic.name)],
+    )
+
+
+def topics_index(catalog: Catalog) -> TopicsContext:
+    tasks = [entry.task for entry in plan_tasks(catalog)]
+    return TopicsContext(
+        [
+            TopicSummary(
+                topic,
+                sum(topic in record.topics for record in catalog.records),
+                sum(topic in article.topics for article in catalog.articles),
+                sum(topic in task.topics for task in tasks),
+            )
+            for topic in catalog.refdata.topics
+        ]
+    )
+
+
+def task_counts(prefecture: Prefecture, entries: list[PlanTask]) -> PrefectureTaskCount:
+    """The counts of one row of an institution's table, over `entries`."""
+    return PrefectureTaskCount(
+        prefecture,
+        len(entries),
+        sum(entry.open for entry in entries),
+        sum(entry.overdue for entry in entries),
+    )
+
+
+def institution_context(catalog: Catalog, institution: Institution) -> InstitutionContext:
+    entries = plan_tasks(catalog)
+    responsible = [entry for entry in entries if institution in entry.task.responsible]
+    partner = [entry for entry in entries if is_partner(entry.task, institution)]
+    counts = []
+    for prefecture in catalog.refdata.prefectures:
+        here = [entry for entry in responsible if entry.plan.prefecture.slug == prefecture.slug]
+        if here:
+            counts.append(task_counts(prefecture, here))
+    meetings = [record for record in catalog.records if attended(record, institution)]
+    return InstitutionContext(
+        institution,
+        responsible,
+        partner,
+        counts,
+        grouped_by_prefecture(catalog, meetings),
+        len(meetings),
+        [INSTITUTION_KIND],
+    )
+
+
+def institutions_index(catalog: Catalog) -> InstitutionsContext:
+    entries = plan_tasks(catalog)
+    summaries = []
+    for institution in catalog.refdata.institutions:
+        tasks = [entry for entry in entries if institution in entry.task.responsible]
+        meetings = sum(attended(record, institution) for record in catalog.records)
+        summaries.append(InstitutionSummary(institution, len(tasks), sum(entry.open for entry in tasks), meetings))
+    return InstitutionsContext(summaries)
+
+
+def reference_page_context(catalog: Catalog, url: str) -> object | None:
+    """The context of the topic and institution pages and of their two indexes; None for any other page."""
+    if url.startswith(routes.TOPICS):
+        if url == routes.TOPICS:
+            return topics_index(catalog)
+        topic = next((topic for topic in catalog.refdata.topics if routes.topic(topic.slug) == url), None)
+        return topic_context(catalog, topic) if topic else None
+    if url.startswith(routes.INSTITUTIONS):
+        if url == routes.INSTITUTIONS:
+            return institutions_index(catalog)
+        found = (item for item in catalog.refdata.institutions if routes.institution(item.code) == url)
+        institution = next(found, None)
+        return institution_context(catalog, institution) if institution else None
+    return None
+
+
 def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     """The prefecture index, one page per prefecture, the plans matrix, the awareness page, the archive, the
-    search page and open data."""
+    search page, open data, and the topic and institution pages with their indexes."""
     pages = [
         GeneratedPage(f"{routes.PREFECTURES}index.md", "Qarqet", "prefectures.html"),
         GeneratedPage(f"{routes.ARCHIVE}index.md", "Arkiva", "archive.html"),
@@ -222,6 +476,13 @@ def generated_pages(catalog: Catalog) -> list[GeneratedPage]:
     ]
     for prefecture in catalog.refdata.prefectures:
         pages.append(GeneratedPage(routes.source(prefecture.url), f"Qarku {prefecture.name}", "prefecture.html"))
+    pages.append(GeneratedPage(f"{routes.TOPICS}index.md", "Temat", "topics.html"))
+    for topic in catalog.refdata.topics:
+        pages.append(GeneratedPage(routes.source(routes.topic(topic.slug)), topic.name, "topic.html"))
+    pages.append(GeneratedPage(f"{routes.INSTITUTIONS}index.md", "Institucionet", "institutions.html"))
+    for institution in catalog.refdata.institutions:
+        url = routes.institution(institution.code)
+        pages.append(GeneratedPage(routes.source(url), institution.name, "institution.html"))
     return pages
 
 
@@ -230,6 +491,9 @@ def page_context(catalog: Catalog, url: str) -> object | None:
     awareness = awareness_page_context(catalog, url)
     if awareness is not None:
         return awareness
+    reference = reference_page_context(catalog, url)
+    if reference is not None:
+        return reference
     record = catalog.by_src_uri.get(url.removesuffix("/") + ".md")
     if record is not None:
         return RecordContext(
@@ -277,6 +541,8 @@ def page_context(catalog: Catalog, url: str) -> object | None:
             prefecture_map(catalog, current=slug),
             meetings_by_year(catalog, slug),
             plan_progress(catalog, only=slug),
+            next((record for record in catalog.by_prefecture[slug] if record.chair), None),
+            prefecture_values(prefecture),
         )
     return None
 
@@ -294,8 +560,9 @@ def record_task_updates(catalog: Catalog, record: Record) -> list[TaskUpdateLink
 
 
 def plans_matrix(catalog: Catalog) -> PlansContext:
-    """Every year any published plan covers, and for each prefecture the plans covering each of those years."""
-    years = sorted({year for plan in catalog.plans for year in plan.years})
+    """Every year any published plan covers, newest first (so the current year shows first on a phone), and for
+    each prefecture the plans covering each of those years."""
+    years = sorted({year for plan in catalog.plans for year in plan.years}, reverse=True)
     rows = []
     for prefecture in catalog.refdata.prefectures:
         plans = catalog.plans_of(prefecture.slug)

@@ -1,10 +1,14 @@
 """The search index: Pagefind, run over the finished site at the end of the build.
 
 Pagefind reads only what the templates mark: `data-pagefind-body` on the content of records, plans, articles and
-hand-written pages; `data-pagefind-meta` (title, prefecture, date) and `data-pagefind-filter` (prefecture, year,
-committee, kind, topic). Pages without that element (home, lists, archive) are left out. It writes `pagefind/`
-into the site: the search code, and an index split into small compressed chunks that a browser loads only as a
-query needs them. It folds diacritics itself, so `korce` finds `Korçë` and the reverse, and it drops no stop words.
+hand-written pages, on the top of each prefecture's page (its name, seat and chair, not its list of records) and on
+the topic and institution pages; `data-pagefind-meta` (title, prefecture, date, kind) and `data-pagefind-filter`
+(prefecture, year, committee, kind, topic). Those pages' titles carry `data-pagefind-weight`, and the search page
+ranks by where a word is more than by how often (assets/krat-search.js), so a search for a prefecture's, topic's or
+institution's name finds its page first. Pages without that element (home, lists, archive) are left out.
+It writes `pagefind/` into the site: the search code, and an index split into small compressed chunks that a
+browser loads only as a query needs them. It folds diacritics itself, so `korce` finds `Korçë` and the reverse,
+and it drops no stop words.
 
 Why after the build, as its own command: it reads exactly the pages a reader gets, on every core, and needs nothing
 of MkDocs' state. (Pagefind's Python API, which would take each page as MkDocs writes it, reads its service's
