@@ -227,3 +227,16 @@ def test_a_closed_plans_tasks_show_no_overdue_mark(later_site):
     assert shown_tasks(section(dvp, "pergjegjes", "partner"), routes.institution("DVP")) == [
         ("plane/kukes/2018/#detyra-2-1", "in-progress", False)
     ]
+
+
+def test_an_institutions_tasks_are_grouped_by_prefecture_and_the_table_leads_to_each_group(
+    fixture_site, fixture_catalog
+):
+    for institution in fixture_catalog.refdata.institutions:
+        context = page_context(fixture_catalog, routes.institution(institution.code))
+        page = page_of(fixture_site, routes.institution(institution.code))
+        for prefecture, entries in context.responsible_by_prefecture:
+            assert entries and all(entry.plan.prefecture == prefecture for entry in entries)
+            assert f'<a href="#detyrat-{prefecture.slug}">{prefecture.name}</a>' in section(page, "permbledhja")
+            assert f'<h3 id="detyrat-{prefecture.slug}">Qarku {prefecture.name}' in section(page, "pergjegjes")
+        assert sum(len(entries) for _, entries in context.responsible_by_prefecture) == len(context.responsible)

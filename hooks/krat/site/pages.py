@@ -318,6 +318,15 @@ class InstitutionContext:
     facets: list[Value]
 
     @property
+    def responsible_by_prefecture(self) -> list[tuple[Prefecture, list[PlanTask]]]:
+        """The responsible tasks grouped by the plan's prefecture, in the order of `counts` (each group newest plan
+        first): "everything DVP owes in Shkodër" is one heading away."""
+        return [
+            (row.prefecture, [entry for entry in self.responsible if entry.plan.prefecture == row.prefecture])
+            for row in self.counts
+        ]
+
+    @property
     def total(self) -> PrefectureTaskCount:
         """The sum of `counts`, the table's last row (its prefecture is None)."""
         sums = (sum(getattr(row, name) for row in self.counts) for name in ("tasks", "open", "overdue"))
