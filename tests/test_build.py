@@ -285,3 +285,9 @@ def test_stale_contact_fails_the_strict_build_with_a_warning(tmp_path):
         "për herë të fundit më 31.07.2017, më shumë se 12 muaj para datës së ndërtimit 01.08.2018;" in result.stderr
     )
     assert "Aborted with 1 warnings in strict mode!" in result.stdout
+
+
+def test_members_record_page_shows_what_is_left_to_verify(fixture_members_site):
+    page = article(html(fixture_members_site, "takime/kukes/2018/2018-09-01-brenda"))
+    box = page[page.index('class="krat-verify"') :]
+    assert "Për t’u kontrolluar para publikimit" in box and "<code>date</code>: data nga njoftimi" in box

@@ -197,7 +197,7 @@ def test_import_writes_where_the_checker_expects_and_never_overwrites(capsys, co
     code, out, err = run(capsys, *argv)
     written = "content/takime/kukes/2019/2019-10-18-komiteti-rajonal-antitrafik-zhvilloi-mbledhjen.md"
     assert (code, err) == (0, "")
-    assert out == f"url_only_date.txt → {written} (vlera për të kontrolluar: 2; kërkoni 'KONTROLLONI')\n"
+    assert out == f"url_only_date.txt → {written} (vlera për të kontrolluar: 2; shihni 'verify')\n"
     assert f"\nsource: {source}\n" in (content.parent / written).read_text(encoding="utf-8")
     assert run(capsys, "check")[0] == 0
     code, out, err = run(capsys, *argv)

@@ -2,6 +2,7 @@
 missing diacritics, inflected names, URL-only dates, encodings, bullets) give exact values; every output passes
 the checker."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,6 @@ from krat.content.frontmatter import read_document
 from krat.content.refdata import load_reference_data
 from krat.content.text import fold, fold_each
 from krat.tools.importer import (
-    CHECK,
     ImportFailed,
     ImportOptions,
     detect_bodies,
@@ -42,15 +42,9 @@ def front_matter(text: str) -> dict:
     return yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
 
 
-def comments_above(text: str, key: str) -> list[str]:
-    """The comment lines right above `key:` in the rendered front-matter."""
-    lines = text.split("\n")
-    index = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
-    found = []
-    while lines[index - 1].startswith("#"):
-        index -= 1
-        found.insert(0, lines[index])
-    return found
+def to_verify(text: str, key: str) -> list[str]:
+    """What the record's `verify` list says must be checked in `key` (no item: [])."""
+    return [item.get("note", "") for item in front_matter(text).get("verify") or [] if item["field"] == key]
 
 
 def hand_made(path: str):
@@ -90,7 +84,7 @@ def test_durres_seed_gives_the_hand_made_record_with_the_year_given(refdata):
     body = result.text.split("\n---\n", 1)[1]
     assert body.strip() == made.body.strip()
     assert body.count("\n- ") == 4
-    assert comments_above(result.text, "date") == []  # given by staff: nothing to check
+    assert to_verify(result.text, "date") == []  # given by staff: nothing to check
 
 
 def test_durres_seed_without_a_date_stops_with_a_clear_message(refdata):
@@ -202,10 +196,10 @@ def test_a_date_only_in_the_source_url_is_used_and_marked(refdata):
     result = run(refdata, "url_only_date.txt", source_url=KUKES_URL)
     fields = front_matter(result.text)
     assert (str(fields["date"]), fields["prefecture"], fields["source"]) == ("2019-10-18", "kukes", KUKES_URL)
-    assert comments_above(result.text, "date") == [
-        f"# {CHECK}: data u mor nga adresa e burimit: është data e publikimit, jo domosdo e takimit"
+    assert to_verify(result.text, "date") == [
+        "data u mor nga adresa e burimit: është data e publikimit, jo domosdo e takimit"
     ]
-    assert comments_above(result.text, "prefecture") == []  # the site of the Kukës prefecture
+    assert to_verify(result.text, "prefecture") == []  # the site of the Kukës prefecture
     assert result.src_uri == "takime/kukes/2019/2019-10-18-komiteti-rajonal-antitrafik-zhvilloi-mbledhjen.md"
 
 
@@ -227,27 +221,23 @@ def test_explicit_options_win_over_detection(refdata):
 
 def test_what_was_guessed_is_marked_for_staff(refdata):
     text = run(refdata, "kukes_seed.txt").text
-    assert comments_above(text, "title") == [f"# {CHECK}: rreshti i parë u mor si titull"]
-    assert comments_above(text, "date") == comments_above(text, "prefecture") == []
-    assert comments_above(text, "chair") == [
-        f"# {CHECK}: nga teksti 'Prefekti i qarkut Kukes z Zenel Kuçana': kontrolloni emrin dhe nëse e drejtoi "
-        "vetë takimin"
+    assert to_verify(text, "title") == ["rreshti i parë u mor si titull"]
+    assert to_verify(text, "date") == to_verify(text, "prefecture") == []
+    assert to_verify(text, "chair") == [
+        "nga teksti 'Prefekti i qarkut Kukes z Zenel Kuçana': kontrolloni emrin dhe nëse e drejtoi vetë takimin"
     ]
-    assert comments_above(text, "visibility") == [
-        f"# {CHECK}: mbetet 'internal' (vetëm për anëtarët) derisa një person ta lexojë; vendosni 'public' për "
-        "ta publikuar"
+    assert to_verify(text, "visibility") == [
+        "mbetet 'internal' (vetëm për anëtarët) derisa një person ta lexojë; vendosni 'public' për ta publikuar"
     ]
     bullets = run(refdata, "bullets.txt").text
-    assert comments_above(bullets, "kind") == [
-        f"# {CHECK}: teksti nuk thotë analizë (vjetore, 6-mujore, 3-mujore) as fushatë; u vendos takim"
+    assert to_verify(bullets, "kind") == [
+        "teksti nuk thotë analizë (vjetore, 6-mujore, 3-mujore) as fushatë; u vendos takim"
     ]
-    assert comments_above(run(refdata, "cp1252.txt").text, "kind") == [
-        f"# {CHECK}: teksti nuk thotë analizë (vjetore, 6-mujore, 3-mujore) as fushatë; u vendos takim; teksti "
+    assert to_verify(run(refdata, "cp1252.txt").text, "kind") == [
+        "teksti nuk thotë analizë (vjetore, 6-mujore, 3-mujore) as fushatë; u vendos takim; teksti "
         "përmend 'fushat…': nëse ishte fushatë, vendosni campaign"
     ]
-    assert comments_above(run(refdata, "review_in_body.txt").text, "kind") == [
-        f"# {CHECK}: u gjet 'vjetor' në tekst, jo në titull"
-    ]
+    assert to_verify(run(refdata, "review_in_body.txt").text, "kind") == ["u gjet 'vjetor' në tekst, jo në titull"]
 
 
 def test_conversions_are_announced(refdata):
@@ -467,3 +457,18 @@ def test_the_imported_file_is_the_record_the_checker_reads(refdata, tmp_path):
     )
     assert record.body.startswith("\nMe datë 27.01.2023, ora 11:00,")
     assert Path(result.src_uri).name == "2023-01-27-analiza-vjetore-krat-elbasan-vitin.md"
+
+
+def test_an_imported_record_lists_what_to_verify_and_becomes_public_once_checked(refdata):
+    """The guesses live in a field the web editor keeps (not in comments it would drop); once a person removes
+    `verify` and sets `public`, the record passes the checks."""
+    result = run(refdata, "kukes_seed.txt")
+    assert "# KONTROLLONI" not in result.text
+    fields = front_matter(result.text)
+    assert [item["field"] for item in fields["verify"]] == ["title", "chair", "visibility"]
+    checked = re.sub(r"\nverify:\n(  .*\n)+", "\n", result.text).replace("visibility: internal", "visibility: public")
+    record, problems = check_text(checked, result.src_uri, "content", refdata)
+    assert problems == [] and record.visibility == "public" and record.verify == []
+    unchecked = result.text.replace("visibility: internal", "visibility: public")
+    _, problems = check_text(unchecked, result.src_uri, "content", refdata)
+    assert [problem.field for problem in problems] == ["verify"]

@@ -204,3 +204,38 @@ def test_draft_and_internal_records_are_validated_but_not_published(content):
         "takime/kukes/2018/2018-02-17-draft.md",
         "takime/kukes/2018/2018-02-18-brenda.md",
     }
+
+
+VERIFY = "verify:\n  - field: date\n    note: data u mor nga adresa e burimit\n  - field: chair\n"
+
+
+def with_verify(content, visibility: str):
+    """valid.md with two `verify` items and the given visibility."""
+    target = plant(content, "valid.md")
+    text = target.read_text(encoding="utf-8").replace("visibility: public\n", f"visibility: {visibility}\n{VERIFY}")
+    target.write_text(text, encoding="utf-8")
+
+
+def test_a_public_record_with_anything_left_to_verify_is_refused(content):
+    with_verify(content, "public")
+    assert problems_of(content) == [
+        "content/takime/kukes/2018/2018-02-16-takim.md:13: verify: procesverbali ka ende 2 pika për t'u kontrolluar "
+        "(date, chair); kontrollojini, hiqni 'verify' dhe vetëm pastaj vendosni visibility: public"
+    ]
+
+
+def test_an_internal_record_keeps_its_items_to_verify(content):
+    with_verify(content, "internal")
+    (record,) = build_catalog(content, profile="members").records
+    assert record.verify == [{"field": "date", "note": "data u mor nga adresa e burimit"}, {"field": "chair"}]
+    assert build_catalog(content).records == []  # and the public build leaves it out, as any internal record
+
+
+def test_verify_names_a_field_of_the_record(content):
+    target = plant(content, "valid.md")
+    text = target.read_text(encoding="utf-8").replace(
+        "visibility: public\n", "visibility: internal\nverify: [{field: datta}]\n"
+    )
+    target.write_text(text, encoding="utf-8")
+    (line,) = problems_of(content, profile="members")
+    assert line.startswith("content/takime/kukes/2018/2018-02-16-takim.md:13: verify.field: 'datta' nuk lejohet; a mos doni 'date'?")

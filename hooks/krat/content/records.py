@@ -43,6 +43,7 @@ class Record:
     summary: str = ""
     source: str = ""
     attachments: list[dict] = field(default_factory=list)
+    verify: list[dict] = field(default_factory=list)  # what a person must still check ({field, note}); see below
     draft: bool = False
     approves_plan: str = ""
     task_updates: list[dict] = field(default_factory=list)
@@ -104,6 +105,7 @@ def load_record(path: Path, src_uri: str, shown: str, refdata: ReferenceData) ->
     values, problems = validate_fields(document, RECORD_FIELDS, refdata)
     problems += check_location(src_uri, values, document, refdata)
     problems += check_body(document)
+    problems += check_verified(values, document)
     if problems:
         return None, problems
     record = Record(
@@ -116,6 +118,20 @@ def load_record(path: Path, src_uri: str, shown: str, refdata: ReferenceData) ->
         **values,
     )
     return record, []
+
+
+def check_verified(values: dict, document: Document) -> list[Problem]:
+    """A public record has nothing left to check: its `verify` items (written by `krat import` for every guessed
+    value, or by staff in the editor) are removed once a person has checked them; until then it stays internal."""
+    items = values.get("verify") or []
+    if values.get("visibility") != "public" or not items:
+        return []
+    fields = ", ".join(item["field"] for item in items)
+    message = (
+        f"procesverbali ka ende {len(items)} {'pikë' if len(items) == 1 else 'pika'} për t'u kontrolluar ({fields}); "
+        "kontrollojini, hiqni 'verify' dhe vetëm pastaj vendosni visibility: public"
+    )
+    return [Problem(document.path, document.line("verify"), "verify", message)]
 
 
 def check_location(src_uri: str, values: dict, document: Document, refdata: ReferenceData) -> list[Problem]:

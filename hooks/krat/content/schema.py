@@ -415,6 +415,21 @@ RECORD_FIELDS = [
     Field("attachments", list_of(attachment), "Dokumente shtojcë: title dhe url", "[{title: ..., url: ...}]"),
     Field("draft", boolean, "true: skedari kontrollohet, por nuk publikohet", "false"),
 ]
+# What a person must still check before a record is published: each item names a field of the record and says why.
+# `krat import` writes them for every value it guessed; the editor shows them; a public record may have none.
+VERIFY_FIELDS = [
+    Field("field", choice({item.name: item.name for item in RECORD_FIELDS}), "Fusha për t'u kontrolluar", "date", True),
+    Field("note", text, "Çfarë duhet kontrolluar dhe pse", "data u mor nga adresa e burimit"),
+]
+RECORD_FIELDS.insert(
+    len(RECORD_FIELDS) - 1,  # before `draft`
+    Field(
+        "verify",
+        list_of(mapping(VERIFY_FIELDS)),
+        "Pika që një person duhet t'i kontrollojë para publikimit: field (fusha) dhe note (pse)",
+        "[{field: date, note: ...}]",
+    ),
+)
 
 INSTITUTION = reference("institutions", lambda r: r.institutions)
 OBJECTIVE_FIELDS = [

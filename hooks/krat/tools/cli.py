@@ -249,7 +249,8 @@ def add_import_command(commands) -> None:
         help="kthen tekste të thjeshta (nga faqja e prefekturës ose nga Word) në procesverbale",
         description="Lexon tekste të thjeshta (UTF-8, Windows-1250/1252), gjen datën, orën, qarkun, komitetet, "
         "llojin, Prefektin dhe titullin, dhe shkruan procesverbalin te content/takime/. Çdo vlerë e gjetur "
-        "vetë shënohet me '# KONTROLLONI:'; procesverbali mbetet 'internal' derisa një person ta bëjë 'public'. "
+        "vetë shënohet te 'verify'; procesverbali mbetet 'internal' derisa një person t'i kontrollojë, ta heqë "
+        "'verify' dhe ta bëjë 'public'. "
         "Opsionet e dhëna kanë përparësi mbi atë që gjendet në tekst. Nuk mbishkruan skedarë.",
     )
     command.add_argument("files", nargs="+", metavar="SKEDAR", help="një ose më shumë skedarë teksti (.txt)")
@@ -328,7 +329,7 @@ class ImportRun:
             return self.fail(f"{path.name}: nuk u shkrua: ky takim është regjistruar tashmë te {same[0]}")
         create_file(target, result.text)
         self.existing.append(record)
-        print(f"{path.name} → {shown_path(target)} (vlera për të kontrolluar: {result.doubts}; kërkoni 'KONTROLLONI')")
+        print(f"{path.name} → {shown_path(target)} (vlera për të kontrolluar: {result.doubts}; shihni 'verify')")
         return True
 
     def fail(self, message: str) -> bool:

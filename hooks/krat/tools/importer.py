@@ -3,9 +3,11 @@
 A text copied from a prefecture website or saved from a word processor says, somewhere, when the committee met,
 in which prefecture, which committee (KRAT, TTAT) and what kind of meeting it was. This module finds those
 facts in the forms Albanian texts write them — with or without ë/ç, names inflected ('Kukësit', 'Korçës') —
-keeps the text as Markdown, and renders a record whose every guess carries a `# KONTROLLONI:` comment for staff.
-Options given on the command line always win over detection. Imported records stay `internal` until a person
-has read them and sets `public`.
+keeps the text as Markdown, and renders a record whose every guess is listed under `verify` (the field and why it
+needs checking), a field the web editor shows and keeps, where a comment would be lost on the first save. Options
+given on the command line always win over detection. Imported records stay `internal`, with `visibility` itself
+under `verify`, until a person has read them, removed `verify` and set `public` (the build refuses a public record
+with anything left to verify).
 
 Pure functions: bytes and options in, the record's path and text out (`import_text`). No MkDocs, no files
 written; `krat import` in cli.py reads, shows progress and writes.
@@ -32,7 +34,6 @@ from krat.tools.recordfile import (
     render_record,
 )
 
-CHECK = "KONTROLLONI"
 VISIBILITY_NOTE = (
     "mbetet 'internal' (vetëm për anëtarët) derisa një person ta lexojë; vendosni 'public' për ta publikuar"
 )
@@ -161,8 +162,8 @@ def import_text(raw: bytes, name: str, options: ImportOptions, refdata: Referenc
     lead = split_lead(lines, refdata)
     guesses = detect_fields(lead, options, refdata, name)
     header = [
-        f"Importuar nga '{name}' me 'krat import'. Çdo rresht '{CHECK}' shënon një vlerë që programi e gjeti",
-        "vetë: krahasojeni me tekstin, ndreqeni nëse duhet, pastaj fshini komentin.",
+        f"Importuar nga '{name}' me 'krat import'. Çdo pikë te 'verify' shënon një vlerë që programi e gjeti",
+        "vetë: krahasojeni me tekstin, ndreqeni nëse duhet, pastaj hiqeni pikën; kur s'mbetet asnjë, hiqni 'verify'.",
     ]
     if lead.header:
         header.append("Krye e tekstit origjinal: " + " | ".join(lead.header))
@@ -241,15 +242,20 @@ def _given_or(option: str, parse: Callable, detect: Callable) -> Guess | None:
 
 
 def record_entries(guesses: dict[str, Guess], source: str) -> list[Entry]:
-    """Front-matter entries in RECORD_FIELDS order; guesses with a doubt get a KONTROLLONI comment."""
+    """Front-matter entries in RECORD_FIELDS order; every guess with a doubt is an item of `verify`."""
     fixed = {"visibility": Guess("internal", VISIBILITY_NOTE), "source": Guess(source)}
-    entries = []
+    entries, verify = [], []
     for schema_field in RECORD_FIELDS:
+        if schema_field.name == "verify":
+            entries.append(Entry("verify", verify))  # filled below: it comes after the fields it names
+            continue
         guess = guesses.get(schema_field.name) or fixed.get(schema_field.name)
         if guess is None:
             continue
         value = guess.value.slug if isinstance(guess.value, Prefecture) else guess.value
-        entries.append(Entry(schema_field.name, value, [f"{CHECK}: {guess.doubt}"] if guess.doubt else []))
+        entries.append(Entry(schema_field.name, value))
+        if guess.doubt:
+            verify.append({"field": schema_field.name, "note": guess.doubt})
     return entries
 
 

@@ -128,6 +128,12 @@ def yaml_lines(name: str, value: object) -> list[str]:
     if isinstance(value, dict):
         return [f"{name}:"] + [f"  {key}: {scalar(item)}" for key, item in value.items() if item]
     if isinstance(value, list):
+        if value and all(isinstance(item, dict) for item in value):  # e.g. verify: [{field: ..., note: ...}]
+            lines = [f"{name}:"]
+            for item in value:
+                pairs = [f"{key}: {scalar(text)}" for key, text in item.items() if text]
+                lines += [f"  - {pairs[0]}", *(f"    {pair}" for pair in pairs[1:])]
+            return lines
         if all(str(item).replace("-", "").isalnum() for item in value):
             return [f"{name}: [{', '.join(map(str, value))}]"]
         return [f"{name}:"] + [f"  - {scalar(item)}" for item in value]
