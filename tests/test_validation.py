@@ -238,4 +238,6 @@ def test_verify_names_a_field_of_the_record(content):
     )
     target.write_text(text, encoding="utf-8")
     (line,) = problems_of(content, profile="members")
-    assert line.startswith("content/takime/kukes/2018/2018-02-16-takim.md:13: verify.field: 'datta' nuk lejohet; a mos doni 'date'?")
+    assert line.startswith(
+        "content/takime/kukes/2018/2018-02-16-takim.md:13: verify.field: 'datta' nuk lejohet; a mos doni 'date'?"
+    )
