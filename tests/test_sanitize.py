@@ -8,10 +8,11 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
+from conftest import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from krat.site.sanitize import clean_html, scheme_of
-from sitebuild import site_markdown
+from sitebuild import BUILD_DATE_EPOCH, checked_build, make_site_source, site_markdown
 
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 
@@ -230,3 +231,39 @@ def test_no_output_carries_a_handler_a_style_a_bad_url_or_a_forbidden_tag(text):
                     assert lenient_scheme(value or "") in (None, *ALLOWED_SCHEMES), value
                 if name == "id":
                     assert not (value or "").startswith("__")
+
+
+HOSTILE_NAMES = {
+    # reference data is content too: staff edit these files, and every page, chart and map prints these names
+    "_data/topics.yml": (
+        "name: Shkollat dhe arsimi",
+        'name: "Shkolla <img src=x onerror=alert(1)> \\" onmouseover=x=\\""',
+    ),
+    "_data/institutions.yml": (
+        "name: Drejtoria Vendore e Policisë",
+        'name: "Policia </title><script>alert(3)</script>"',
+    ),
+    "_data/prefectures.yml": ("name: Kukës", 'name: "Kukës</text><script>alert(4)</script>"'),
+}
+
+
+def test_hostile_names_in_reference_data_inject_nothing_on_any_page(tmp_path):
+    """Topic, institution and prefecture names reach every page kind (tags, topic and institution pages, the map's
+    SVG labels and titles, chart tables): no built page gains an element or an event attribute from them."""
+    content = make_site_source(tmp_path, FIXTURES / "site")
+    for name, (old, new) in HOSTILE_NAMES.items():
+        data = content / name
+        data.write_text(data.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    site = checked_build(content, tmp_path / "site", epoch=BUILD_DATE_EPOCH)
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        inspector = Inspector()
+        inspector.feed(page.read_text(encoding="utf-8"))
+        for tag, attributes in inspector.tags:
+            assert not any(name.startswith("on") for name, _ in attributes), (page, tag, attributes)
+            assert (tag, dict(attributes).get("src")) != ("img", "x"), page
+        scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", page.read_text(encoding="utf-8"), re.S)
+        assert not any("alert(" in script for script in scripts), page
+    topic = (site / "temat" / "arsimi" / "index.html").read_text(encoding="utf-8")
+    assert "Shkolla &lt;img src=x onerror=alert(1)&gt;" in topic  # shown as text
