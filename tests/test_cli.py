@@ -320,6 +320,7 @@ SCHEMA_OUTPUTS = [
     "schemas/kontaktet.schema.json",
     "schemas/fushatat.schema.json",
     ".vscode/krat.code-snippets",
+    "editor/config.yml",
 ]
 
 
@@ -333,15 +334,22 @@ def test_schema_writes_the_schemas_and_snippets_then_reports_them_unchanged(caps
 
 
 def test_schema_check_fails_when_content_data_changed_since(capsys, content):
-    run(capsys, "schema", "--output", "out", "--snippets", "out/krat.code-snippets")
-    assert run(capsys, "schema", "--check", "--output", "out", "--snippets", "out/krat.code-snippets") == (0, "", "")
+    outputs = ["--output", "out", "--snippets", "out/krat.code-snippets", "--editor", "out/config.yml"]
+    run(capsys, "schema", *outputs)
+    assert run(capsys, "schema", "--check", *outputs) == (0, "", "")
     with (content / "_data/topics.yml").open("a", encoding="utf-8") as topics:
         topics.write("- slug: migracioni\n  name: Migracioni\n")
-    code, out, err = run(capsys, "schema", "--check", "--output", "out", "--snippets", "out/krat.code-snippets")
+    code, out, err = run(capsys, "schema", "--check", *outputs)
     assert (code, out) == (1, "")
     hint = "nuk është i përditësuar; jepni: .venv/bin/krat schema"
     assert err.splitlines() == [
         f"krat schema: out/{name} {hint}"
-        for name in ("procesverbal.schema.json", "plan.schema.json", "artikull.schema.json", "krat.code-snippets")
+        for name in (
+            "procesverbal.schema.json",
+            "plan.schema.json",
+            "artikull.schema.json",
+            "krat.code-snippets",
+            "config.yml",
+        )
     ]
     assert not (content.parent / "schemas").exists()

@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from krat.content.frontmatter import read_data_file, read_document
 from krat.content.refdata import load_reference_data
+from krat.tools.editor_config import EDITOR_CONFIG, render_editor_config
 from krat.tools.jsonschema_export import REGEX_SYNTAX, SCHEMA_FILES, SCHEMAS_DIR, render_schemas
 from krat.tools.snippets import SNIPPETS_PATH, render_snippets
 
@@ -38,10 +39,11 @@ def test_schemas_are_valid_draft_7():
         assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
 
 
-def test_committed_schemas_and_snippets_are_what_krat_schema_writes_now():
+def test_committed_schemas_snippets_and_editor_config_are_what_krat_schema_writes_now():
     """VS Code reads the committed files without running anything; this keeps them from drifting."""
     expected = {f"{SCHEMAS_DIR}/{name}": text for name, text in render_schemas(REFDATA).items()}
     expected[SNIPPETS_PATH] = render_snippets(REFDATA)
+    expected[EDITOR_CONFIG] = render_editor_config(REFDATA)
     for path, text in expected.items():
         committed = (ROOT / path).read_text(encoding="utf-8") if (ROOT / path).exists() else None
         assert committed == text, f"{path} nuk është i përditësuar; jepni: .venv/bin/krat schema"

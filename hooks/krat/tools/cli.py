@@ -18,6 +18,7 @@ from krat.content.problems import ContentError, format_problems
 from krat.content.records import RECORDS_DIR, find_duplicates, load_records
 from krat.content.refdata import ReferenceData, load_reference_data
 from krat.content.schema import KINDS
+from krat.tools.editor_config import EDITOR_CONFIG, render_editor_config
 from krat.tools.importer import ImportFailed, ImportOptions, check_options, import_text
 from krat.tools.jsonschema_export import SCHEMAS_DIR, render_schemas, stale_files, write_files
 from krat.tools.recordfile import (
@@ -386,6 +387,12 @@ def add_schema_command(commands) -> None:
         metavar="SKEDARI",
         help=f"skedari i fragmenteve (parazgjedhje: {SNIPPETS_PATH})",
     )
+    schema.add_argument(
+        "--editor",
+        default=EDITOR_CONFIG,
+        metavar="SKEDARI",
+        help=f"konfigurimi i redaktorit në shfletues (parazgjedhje: {EDITOR_CONFIG})",
+    )
     schema.add_argument("--check", action="store_true", help="vetëm kontrollo që skedarët janë të përditësuar")
     _add_content_option(schema)
     schema.set_defaults(run=run_schema)
@@ -396,6 +403,7 @@ def run_schema(arguments: argparse.Namespace) -> int:
     refdata = _reference_data(Path(arguments.content))
     files = {Path(arguments.output) / name: text for name, text in render_schemas(refdata).items()}
     files[Path(arguments.snippets)] = render_snippets(refdata)
+    files[Path(arguments.editor)] = render_editor_config(refdata)
     if arguments.check:
         stale = stale_files(files)
         for path in stale:
