@@ -10,10 +10,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from browser import chromium_page, needs_chromium, served
 from conftest import ROOT
 from helpers import article, html, plain
 from krat.content.catalog import build_catalog
 from krat.site.charts import level, meetings_heat, prefecture_map, recent_meetings, status_totals
+from sitebuild import checked_build
+
+from benchmarks.corpus import generate
 
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -120,6 +124,7 @@ def test_with_little_data_the_pages_name_who_has_published_nothing(fixture_site)
 
 
 REAL_SITE = ROOT / "site"
+ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.mark.skipif(not (REAL_SITE / "qarqet/index.html").exists(), reason="needs the site built by make site")
@@ -157,3 +162,23 @@ def test_a_chart_module_never_reads_unpublished_items(fixture_content):
 
 def test_the_map_data_is_shipped_with_the_package():
     assert (Path(__file__).parent.parent / "hooks/krat/site/qarqet.geojson").stat().st_size > 10_000
+
+
+@needs_chromium((REAL_SITE / "index.html").exists(), reason="needs chromium and the site built by make site")
+def test_home_page_screenshots_with_the_real_content_and_a_2000_record_corpus(tmp_path_factory):
+    """The home page with its map, drawn from the real content (two records) and from 2,000 synthetic records,
+    at a desktop's and a phone's width, saved to test-artifacts/ for a person to look at; the map is on screen
+    and every region of it is drawn in both."""
+    work = tmp_path_factory.mktemp("corpus-2000")
+    generate(work, 2000, content_source=ROOT / "content" / "_data")
+    corpus_site = checked_build(work / "content", work / "site")
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, site in (("reale", REAL_SITE), ("2000", corpus_site)):
+        with served(site) as base, chromium_page() as page:
+            for width in (1366, 390):
+                page.set_viewport_size({"width": width, "height": 900})
+                page.goto(base)
+                page.locator(".krat-map").scroll_into_view_if_needed()
+                page.screenshot(path=ARTIFACTS / f"kreu-{name}-{width}.png", full_page=True)
+                assert page.locator(".krat-map__region").count() == 12
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
