@@ -29,6 +29,11 @@ def problems_of(content: Path, profile: str = "public", today: datetime.date | N
     return [str(problem) for problem in caught.value.problems]
 
 
+def page_of(site: Path, url: str) -> str:
+    """The main content of the page at the site address `url` (e.g. routes.topic('arsimi'))."""
+    return article(html(site, url.rstrip("/")))
+
+
 def html(site: Path, path: str) -> str:
     """The HTML of the page at `path` (a folder URL such as 'qarqet/kukes', or '' for the home page) in `site`."""
     return (site / path / "index.html").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BUILD_DATE, FIXTURES
-from helpers import article, html, plain
+from helpers import page_of, plain
 from krat import routes
 from krat.content.catalog import Catalog, build_catalog
 from krat.content.plans import CLOSED, Plan, Task
@@ -20,10 +20,6 @@ from test_topic_pages import ITEM_LINK, fragment, shown_groups, target
 LATER_EPOCH = "1709251200"  # 2024-03-01: the fixture's plan (2018) is closed then
 LATER = datetime.date(2024, 3, 1)
 OVERDUE = "Afati ka kaluar"
-
-
-def page_of(site: Path, url: str) -> str:
-    return article(html(site, url.rstrip("/")))
 
 
 def section(page: str, start: str, end: str | None = None) -> str:

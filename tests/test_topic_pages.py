@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BUILD_DATE
-from helpers import article, html, plain, search_index
+from helpers import html, page_of, plain, search_index
 from krat import routes
 from krat.content.catalog import Catalog, build_catalog
 from krat.content.refdata import Topic
@@ -21,10 +21,6 @@ def target(page: str, href: str) -> str:
     """The site path (such as 'temat/arsimi/') that the relative link `href` on the page at `page` leads to."""
     path = posixpath.normpath(posixpath.join(page, href.split("#")[0]))
     return "" if path == "." else path.strip("/") + "/"
-
-
-def page_of(site: Path, url: str) -> str:
-    return article(html(site, url.rstrip("/")))
 
 
 def expected_groups(catalog: Catalog, topic: Topic) -> list[tuple[str, int, list[str]]]:

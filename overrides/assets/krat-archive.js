@@ -108,16 +108,20 @@
     });
   }
 
+  function perSection(list) {  /* how many of `list` are in each year section */
+    var counts = new Map();
+    list.forEach(function (record) { counts.set(record.section, (counts.get(record.section) || 0) + 1); });
+    return counts;
+  }
+
   function show(shown) {
-    var visible = new Set(shown.slice(0, limit));
-    var perYear = new Map();
-    shown.forEach(function (record) { perYear.set(record.section, (perYear.get(record.section) || 0) + 1); });
-    records.forEach(function (record) { record.item.hidden = !visible.has(record); });
+    var visible = shown.slice(0, limit);
+    var showing = new Set(visible);
+    var perYear = perSection(shown), onScreen = perSection(visible);
+    records.forEach(function (record) { record.item.hidden = !showing.has(record); });
     sections.forEach(function (section) {
       var n = perYear.get(section) || 0;
-      section.hidden = !Array.prototype.some.call(section.querySelectorAll(".krat-archive__item"), function (item) {
-        return !item.hidden;
-      });
+      section.hidden = !onScreen.get(section);
       section.querySelector(".krat-archive__year-count").textContent = "(" + n + ")";
       var entry = years && years.querySelector('li[data-year="' + section.getAttribute("data-year") + '"]');
       if (entry) {
@@ -125,7 +129,7 @@
         entry.querySelector(".krat-years__count").textContent = "(" + n + ")";
       }
     });
-    var rest = shown.length - visible.size;
+    var rest = shown.length - visible.length;
     more.hidden = rest <= 0;
     more.textContent = "Shfaq edhe " + Math.min(rest, PART) + " (mbeten " + rest + ")";
   }

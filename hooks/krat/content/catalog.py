@@ -9,6 +9,7 @@ import datetime
 import hashlib
 import os
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 from krat import routes
@@ -37,6 +38,11 @@ class YearGroup:
 
     year: int
     records: list[Record]
+
+
+def by_year(records: list[Record]) -> list[YearGroup]:
+    """`records`, newest first as the catalog keeps them, grouped by year (newest year first)."""
+    return [YearGroup(year, list(group)) for year, group in groupby(records, key=lambda record: record.date.year)]
 
 
 @dataclass
@@ -132,12 +138,7 @@ class Catalog:
 
     def timeline(self, slug: str) -> list[YearGroup]:
         """The prefecture's records grouped by year, newest year and newest record first."""
-        groups: list[YearGroup] = []
-        for record in self.by_prefecture[slug]:
-            if not groups or groups[-1].year != record.date.year:
-                groups.append(YearGroup(record.date.year, []))
-            groups[-1].records.append(record)
-        return groups
+        return by_year(self.by_prefecture[slug])
 
     def neighbours(self, record: Record) -> tuple[Record | None, Record | None]:
         """The previous (older) and next (newer) record of the same prefecture."""

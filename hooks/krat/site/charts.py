@@ -51,7 +51,6 @@ def level(value: int | None, top: int) -> str:
 class Measure:
     """One measure the map can show: a value per prefecture (None: nothing to measure) and how to say it."""
 
-    key: str
     name: str
     values: dict[str, int | None]
     unit: str  # e.g. "mbledhje", or "%" for a share
@@ -137,20 +136,17 @@ def prefecture_map(catalog: Catalog, current: str | None = None) -> MapFigure:
     by_prefecture = catalog.by_prefecture
     measures = [
         Measure(
-            "recent",
             "Mbledhjet në 12 muajt e fundit",
             {slug: recent_meetings(by_prefecture[slug], catalog.today) for slug in slugs},
             "mbledhje",
         ),
         Measure(
-            "records",
             "Procesverbalet e publikuara",
             {slug: len(by_prefecture[slug]) for slug in slugs},
             "procesverbale",
             "procesverbal",
         ),
         Measure(
-            "plan",
             "Detyrat e realizuara të planit aktual",
             {slug: done_share(catalog.current_plan(slug)) for slug in slugs},
             "%",

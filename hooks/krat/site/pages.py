@@ -7,11 +7,13 @@ Pages are keyed by URL, so a page written by hand at a generated address gets th
 import datetime
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import groupby
 
 from krat import routes
 from krat.content.articles import Article
 from krat.content.campaigns import Campaign, NextCampaign, next_campaign
-from krat.content.catalog import Catalog, PrefectureSummary, YearGroup
+from krat.content.catalog import Catalog, PrefectureSummary, YearGroup, by_year
 from krat.content.contacts import Contact, help_bar
 from krat.content.plans import CLOSED, Plan, Task, Update
 from krat.content.records import Record
@@ -204,14 +206,9 @@ class ArchiveContext:
     entries: list[ArchiveEntry]
     choices: list[tuple[Facet, list[Choice]]]
 
-    @property
+    @cached_property
     def years(self) -> list[tuple[int, list[ArchiveEntry]]]:
-        groups: list[tuple[int, list[ArchiveEntry]]] = []
-        for entry in self.entries:
-            if not groups or groups[-1][0] != entry.record.date.year:
-                groups.append((entry.record.date.year, []))
-            groups[-1][1].append(entry)
-        return groups
+        return [(year, list(group)) for year, group in groupby(self.entries, key=lambda entry: entry.record.date.year)]
 
 
 @dataclass
@@ -367,15 +364,9 @@ def grouped_by_prefecture(catalog: Catalog, records: list[Record]) -> list[Prefe
     by year; prefectures without any are left out."""
     groups = []
     for prefecture in catalog.refdata.prefectures:
-        years: list[YearGroup] = []
-        for record in records:
-            if record.prefecture.slug != prefecture.slug:
-                continue
-            if not years or years[-1].year != record.date.year:
-                years.append(YearGroup(record.date.year, []))
-            years[-1].records.append(record)
-        if years:
-            groups.append(PrefectureRecords(prefecture, years, sum(len(year.records) for year in years)))
+        here = [record for record in records if record.prefecture.slug == prefecture.slug]
+        if here:
+            groups.append(PrefectureRecords(prefecture, by_year(here), len(here)))
     return groups
 
 

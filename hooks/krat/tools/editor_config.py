@@ -127,7 +127,7 @@ def fields(field_list: list[Field], exporter: Exporter) -> list[dict]:
 def editor_field(name: str, explanation: str, schema: dict, required: bool) -> dict:
     """One field of the form: name, short label, the explanation as hint, required or not, and its widget."""
     label = LABELS.get(name) or LABEL_END.split(explanation, maxsplit=1)[0].strip() or name
-    widget = EXACT_DATE if name == "date" and "pattern" in str(schema) else widget_for(schema, required)
+    widget = EXACT_DATE if name == "date" else widget_for(schema, required)  # a record's or an article's date
     return {"name": name, "label": label, "hint": explanation, "required": required, **widget}
 
 
