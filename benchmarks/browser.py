@@ -41,8 +41,9 @@ def served(folder) -> Iterator[str]:
 
 
 @contextmanager
-def chromium_page(javascript: bool = True):
-    """A Playwright page in headless Chromium with a fresh profile (scripts off with `javascript=False`).
+def chromium_page(javascript: bool = True, timezone: str | None = None):
+    """A Playwright page in headless Chromium with a fresh profile (scripts off with `javascript=False`; the
+    machine's time zone unless `timezone` names another, e.g. 'Europe/Tirane').
     `page.problems` collects console errors, uncaught script errors and failed requests, so a caller can check
     there were none."""
     from playwright.sync_api import sync_playwright
@@ -55,6 +56,7 @@ def chromium_page(javascript: bool = True):
             headless=True,
             viewport={"width": 1280, "height": 900},
             java_script_enabled=javascript,
+            timezone_id=timezone,
         )
         page = context.new_page()
         page.problems = []

@@ -1,6 +1,6 @@
 /* Decap CMS: the interface in Albanian (sq), for decap-cms 3.16.3 (decap-cms-locales 3.8.2, English locale: 248 texts).
-   Staged for the web editor (docs/editor.md); not yet served by the site. Load it before the bundle sets up, with
-   window.CMS_MANUAL_INIT = true, then CMS.registerLocale("sq", window.KRAT_DECAP_SQ); CMS.init(); and `locale: sq`
+   Served at /admin/ (docs/editor.md): loaded after the bundle, with window.CMS_MANUAL_INIT = true set before it
+   (manual-init.js), then krat-editor.js calls CMS.registerLocale("sq", window.KRAT_DECAP_SQ); CMS.init(); and `locale: sq`
    in config.yml. Placeholders %{…} and the plural separator |||| are kept as in English. */
 window.KRAT_DECAP_SQ = {
   auth: {

@@ -3,6 +3,8 @@ asks for what the build accepts and saves files where `krat check` expects them.
 configuration in Decap CMS lands at takime/<qark>/<yyyy>/<date>-<slug>.md and passes `krat check` was checked in
 Chromium against decap-server; docs/editor.md.)"""
 
+import re
+
 import pytest
 import yaml
 from conftest import ROOT
@@ -28,12 +30,18 @@ def test_one_record_collection_per_prefecture_saving_where_the_checker_expects()
     assert records == [f"takime-{prefecture.slug}" for prefecture in REFDATA.prefectures]
     kukes = COLLECTIONS["takime-kukes"]
     assert kukes["folder"] == "content/takime/kukes"
-    # {{year}} is the year of the entry's own date field, {{fields.date}} the date: never the moment of saving
-    assert (kukes["path"], kukes["slug"]) == ("{{year}}/{{slug}}", "{{fields.date}}-{{slug}}")
+    # the folder is the year krat-editor.js takes from the record's own date, the name starts with the date:
+    # never the moment of saving (tests/test_editor_browser.py saves a year alone and a 1 January date)
+    assert (kukes["path"], kukes["slug"]) == ("{{_krat_year}}/{{slug}}", "{{fields.date}}-{{slug}}")
     fields = by_name(kukes["fields"])
-    assert fields["date"]["widget"] == "datetime" and fields["date"]["format"] == "YYYY-MM-DD"
+    pattern = re.compile(fields["date"]["pattern"][0])
+    assert fields["date"]["widget"] == "string"  # a date picker would show '2023' as 1 January 1970
+    assert all(pattern.match(date) for date in ("2024-03-15", "2023-05", "2023"))
+    assert not any(pattern.match(date) for date in ("2024-13-01", "2024-3-5", "15.03.2024", "2024-03-15 "))
     assert fields["prefecture"] == {**fields["prefecture"], "widget": "hidden", "default": "kukes"}
-    assert kukes["fields"][-1] == {"name": "body", "label": "Teksti", "widget": "markdown", "required": False}
+    assert kukes["fields"][-1] == {
+        "name": "body", "label": "Teksti", "widget": "markdown", "required": False, "sanitize_preview": True
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ ARTICLES_FEED = f"{FEEDS}ndergjegjesim.xml"
 TOPICS = "temat/"  # one page per topic of content/_data/topics.yml, and their index
 INSTITUTIONS = "institucionet/"  # one page per institution of content/_data/institutions.yml, and their index
 ABOUT = "rreth/"  # content/rreth.md, written by hand; the footer and the help sections link to it
+ADMIN = "admin/"  # the web editor for staff (krat.outputs.editor), not linked from any page
 
 
 def page(src_uri: str) -> str:

@@ -27,6 +27,7 @@ from krat.content.plans import Plan
 from krat.content.problems import ContentError
 from krat.content.records import Record
 from krat.engine import csp, preview
+from krat.outputs import editor
 from krat.outputs.exports import Links, page_links
 from krat.outputs.opendata import write_outputs
 from krat.site import sanitize
@@ -35,18 +36,20 @@ from krat.site.search import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.krat")
 TEMPLATES = {Record: "record.html", Plan: "plan.html", Article: "article.html"}
+EDITOR_DIR = Path(__file__).resolve().parents[3] / "editor"  # the web editor's files, beside hooks/
 META_AS_WRITTEN = {"title", "template"}  # the title is escaped by `prepare_page`; the template names a file
 
 
 @dataclass(frozen=True)
 class Options:
     """The build's settings from `mkdocs.yml` (`extra.krat`): who it is for, whether it is `make serve`'s
-    preview, the private deny-list of names, and the build date (SOURCE_DATE_EPOCH)."""
+    preview, the private deny-list of names, the build date (SOURCE_DATE_EPOCH), and whether /admin/ is built."""
 
     profile: str = "public"
     preview: bool = False
     denylist: Path | None = None
     epoch: str | None = None
+    editor: bool = True
 
     @classmethod
     def of(cls, config: MkDocsConfig) -> "Options":
@@ -54,10 +57,17 @@ class Options:
         denylist = str(settings.get("privacy_denylist") or "").strip()
         return cls(
             profile=str(settings.get("profile") or "public").strip(),
-            preview=str(settings.get("preview") or "").strip().lower() not in ("", "0", "false", "no"),
+            preview=_yes(settings.get("preview"), default=False),
             denylist=Path(denylist) if denylist else None,
             epoch=str(settings.get("source_date_epoch") or "").strip() or None,
+            editor=_yes(settings.get("editor"), default=True),
         )
+
+
+def _yes(value, default: bool) -> bool:
+    """A yes/no setting as `!ENV` gives it: a boolean, or text from the environment ('', '0', 'false', 'no')."""
+    text = str(value if value is not None else default).strip().lower()
+    return text not in ("", "0", "false", "no")
 
 
 @dataclass
@@ -105,6 +115,8 @@ def update_files(files: Files, config: MkDocsConfig) -> Files:
     if _build.options.preview:
         prepare_preview(files, config)
     add_data_files(files, config)  # after the preview, which may clear the whole site folder
+    if _build.options.editor:
+        add_editor_files(files, config)
     return files
 
 
@@ -137,6 +149,29 @@ def add_data_files(files: Files, config: MkDocsConfig) -> None:
         return target.open("wb")
 
     write_outputs(_build.catalog, Links(config.site_url), open_output)
+
+
+def add_editor_files(files: Files, config: MkDocsConfig) -> None:
+    """The web editor at /admin/ (krat.outputs.editor): its page, and its files copied from editor/ (which sits
+    beside hooks/ in the repository) by MkDocs' copy step."""
+    try:
+        sources = editor.editor_files(EDITOR_DIR)
+    except editor.EditorFilesMissing as error:
+        raise PluginError(f"krat: {error}") from None
+    for item in sources:
+        files.append(File.generated(config, item.dest, abs_src_path=str(item.source)))
+    page = editor.admin_page(_stylesheets(config))
+    files.append(File.generated(config, routes.ADMIN + "index.html", content=page))
+
+
+def _stylesheets(config: MkDocsConfig) -> list[str]:
+    """The site's style sheets, as its pages load them: Material's (their names carry a hash), then extra_css."""
+    found = []
+    for pattern in ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css"):
+        found += sorted(
+            {path.relative_to(root).as_posix() for root in map(Path, config.theme.dirs) for path in root.glob(pattern)}
+        )
+    return found + [str(path) for path in config.extra_css]
 
 
 def add_globals(env) -> None:

@@ -18,7 +18,7 @@ from krat.content.problems import ContentError, format_problems
 from krat.content.records import RECORDS_DIR, find_duplicates, load_records
 from krat.content.refdata import ReferenceData, load_reference_data
 from krat.content.schema import KINDS
-from krat.tools.editor_config import EDITOR_CONFIG, render_editor_config
+from krat.tools.editor_config import BACKEND_FILE, EDITOR_CONFIG, read_backend, render_editor_config
 from krat.tools.importer import ImportFailed, ImportOptions, check_options, import_text
 from krat.tools.jsonschema_export import SCHEMAS_DIR, render_schemas, stale_files, write_files
 from krat.tools.recordfile import (
@@ -403,7 +403,12 @@ def run_schema(arguments: argparse.Namespace) -> int:
     refdata = _reference_data(Path(arguments.content))
     files = {Path(arguments.output) / name: text for name, text in render_schemas(refdata).items()}
     files[Path(arguments.snippets)] = render_snippets(refdata)
-    files[Path(arguments.editor)] = render_editor_config(refdata)
+    editor = Path(arguments.editor)
+    try:
+        backend = read_backend(editor.parent / BACKEND_FILE)
+    except ValueError as error:
+        raise CommandFailed(f"krat schema: {error}", 2) from None
+    files[editor] = render_editor_config(refdata, backend)
     if arguments.check:
         stale = stale_files(files)
         for path in stale:

@@ -6,15 +6,21 @@ editors' JSON Schemas, `krat.tools.jsonschema_export`), read as the form staff s
 allowed, a mapping where a mapping is, else the values from `content/_data/` as a select list, else text with the
 pattern the build checks. Labels are the first words of each field's Albanian explanation, the hint is the whole.
 
-Where files go: records in one collection per prefecture, `takime/<qark>/<yyyy>/<date>-<slug>.md`. The year and
-the date come from the record's `date` (a date widget): Decap takes `{{year}}` from the entry's date field, not
-from the moment of saving (checked with decap-cms 3.16.3 and decap-server 3.11.3, docs/editor.md). So the editor
-writes exact dates only; a date known only to the month or year is still written by hand or by `krat import`.
+Where files go: records in one collection per prefecture, `takime/<qark>/<yyyy>/<date>-<slug>.md`, from the
+record's own `date`, never from the moment of saving. Decap's own `{{year}}` cannot do it: it takes the year of
+saving unless the date is Decap's date picker, and even then the UTC year of local midnight (1 January went to the
+previous year east of UTC); filters such as `date('YYYY')` are mangled in `path` (Decap lower-cases it and drops
+quotes). So the date is a text field with the build's pattern (a date known only to the month or year, `2023-05`,
+`2023`, stays as written), and editor/krat-editor.js sets `_krat_year`, its first four digits, just before Decap
+computes the path (its `preSave` event); the field is never written to the file. Checked with decap-cms 3.16.3
+and decap-server 3.11.3 (tests/test_editor_browser.py).
 Plans go to `plane/<qark>/<period>.md`, articles to `ndergjegjesim/<slug>.md`; contacts and campaigns are the two
 data files. `make check` fails when the committed file differs from what this module writes.
 """
 
+import copy
 import re
+from pathlib import Path
 
 import yaml
 
@@ -30,12 +36,29 @@ from krat.content.schema import (
 from krat.tools.jsonschema_export import Exporter
 
 EDITOR_CONFIG = "editor/config.yml"
+# Where the editor saves on the published site: the maintainers' file beside the configuration (docs/deploy.md).
+BACKEND_FILE = "backend.yml"
+DEFAULT_BACKEND = {"name": "github", "repo": "PRONARI/DEPOJA", "branch": "main"}
+# The formats editor/krat-editor.js registers: they change only the values a person changed, so a saved file
+# differs from the one read by those lines alone (Decap's own formats rewrite the whole front-matter).
+MARKDOWN_FORMAT = "krat-frontmatter"
+YAML_FORMAT = "krat-yaml"
 NOTICE = (
     "# Krijohet me 'krat schema' nga fushat te krat/content/schema.py dhe nga content/_data/; "
     "mos e ndryshoni me dorë.\n"
 )
-BODY = {"name": "body", "label": "Teksti", "widget": "markdown", "required": False}
+# The body; its preview passes through DOMPurify too (Decap's `sanitize_preview`), behind /admin/'s page policy.
+BODY = {"name": "body", "label": "Teksti", "widget": "markdown", "required": False, "sanitize_preview": True}
 EXACT_DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
+# A record's date: a whole date, or the year and month, or the year alone (krat.content.dates).
+RECORD_DATE = {
+    "widget": "string",
+    "pattern": [
+        r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
+        "Shkruani datën si VVVV-MM-DD (p.sh. 2024-03-15); VVVV-MM ose VVVV vetëm kur dita nuk dihet",
+    ],
+}
+YEAR_KEY = "_krat_year"  # set by editor/krat-editor.js before Decap computes a new record's path; never written
 LABEL_END = re.compile(r"[:;,(]| \"| p\.sh\.")
 # Fields whose explanation opens with a value rather than a name ("public (publik) ose internal ...").
 LABELS = {
@@ -45,15 +68,17 @@ LABELS = {
 }
 
 
-def editor_config(refdata: ReferenceData) -> dict:
-    """The whole configuration: Albanian interface, the GitHub backend with review (each draft a pull request),
-    the local backend for `decap-server`, ASCII file names, and the collections."""
+def editor_config(refdata: ReferenceData, backend: dict | None = None) -> dict:
+    """The whole configuration: Albanian interface, the `backend` (from editor/backend.yml; by default GitHub with
+    a placeholder repository) with review (each draft a pull request), the local backend for `decap-server`
+    (used only when the editor is opened on localhost), ASCII file names, and the collections."""
     exporter = Exporter(refdata)
     return {
         "locale": "sq",
-        "backend": {"name": "github", "repo": "PRONARI/DEPOJA", "branch": "main"},
+        "backend": dict(backend or DEFAULT_BACKEND),
         "publish_mode": "editorial_workflow",
         "local_backend": True,
+        "logo_url": "../assets/images/krat-logo.svg",  # the site's mark on the login screen, relative to /admin/
         "media_folder": "content/assets",
         "public_folder": "/assets",
         "slug": {"encoding": "ascii", "clean_accents": True},
@@ -66,7 +91,7 @@ def editor_config(refdata: ReferenceData) -> dict:
                 "path": "{{fields.prefecture}}/{{fields.period}}",
                 "create": True,
                 "extension": "md",
-                "format": "frontmatter",
+                "format": MARKDOWN_FORMAT,
                 "summary": "{{prefecture}} {{period}}",
                 "fields": [*fields(PLAN_FIELDS, exporter), BODY],
             },
@@ -76,12 +101,13 @@ def editor_config(refdata: ReferenceData) -> dict:
                 "folder": "content/ndergjegjesim",
                 "create": True,
                 "extension": "md",
-                "format": "frontmatter",
+                "format": MARKDOWN_FORMAT,
                 "fields": [*fields(ARTICLE_FIELDS, exporter), BODY],
             },
             {
                 "name": "te-dhena",
                 "label": "Kontaktet dhe fushatat",
+                "format": YAML_FORMAT,
                 "files": [
                     data_file(
                         "kontaktet", "Kontaktet (numrat e ndihmës)", "contacts.yml", CONTACTS_FILE_FIELDS, exporter
@@ -95,25 +121,32 @@ def editor_config(refdata: ReferenceData) -> dict:
 
 def record_collection(prefecture, exporter: Exporter) -> dict:
     """One prefecture's records: created in its folder, under the year of their date, named by date and title."""
-    record_fields = fields(RECORD_FIELDS, exporter)
-    for item in record_fields:
-        if item["name"] == "prefecture":  # the collection is the prefecture: fixed, not asked
-            item.update(widget="hidden", default=prefecture.slug)
-            item.pop("options", None)
+    record_fields = [record_field(item, prefecture) for item in fields(RECORD_FIELDS, exporter)]
     return {
         "name": f"takime-{prefecture.slug}",
         "label": f"Procesverbalet — {prefecture.name}",
         "label_singular": f"Procesverbal i Qarkut {prefecture.name}",
         "folder": f"content/takime/{prefecture.slug}",
-        "path": "{{year}}/{{slug}}",
+        "path": "{{" + YEAR_KEY + "}}/{{slug}}",
         "slug": "{{fields.date}}-{{slug}}",
         "create": True,
         "extension": "md",
-        "format": "frontmatter",
+        "format": MARKDOWN_FORMAT,
         "summary": "{{date}} — {{title}}",
         "sortable_fields": ["date", "title"],
         "fields": [*record_fields, BODY],
     }
+
+
+def record_field(item: dict, prefecture) -> dict:
+    """A record's field as its prefecture's collection asks it: the prefecture fixed (the collection is the
+    prefecture), the date as text with the build's pattern."""
+    if item["name"] == "prefecture":
+        return {**{key: value for key, value in item.items() if key != "options"}, "widget": "hidden",
+                "default": prefecture.slug}  # fmt: skip
+    if item["name"] == "date":
+        return {**{key: value for key, value in item.items() if key not in EXACT_DATE}, **copy.deepcopy(RECORD_DATE)}
+    return item
 
 
 def data_file(name: str, label: str, filename: str, file_fields: list[Field], exporter: Exporter) -> dict:
@@ -185,6 +218,25 @@ def kinds(branches: list[dict]) -> list[str]:
     return found
 
 
-def render_editor_config(refdata: ReferenceData) -> str:
+def render_editor_config(refdata: ReferenceData, backend: dict | None = None) -> str:
     """The configuration as YAML (stable: the same input gives the same bytes), with the generated-file notice."""
-    return NOTICE + yaml.safe_dump(editor_config(refdata), allow_unicode=True, sort_keys=False, width=120)
+    text = yaml.dump(editor_config(refdata, backend), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+    return NOTICE + text
+
+
+class _Dumper(yaml.SafeDumper):
+    """Every value written out where it is used: no `&id001` anchors for the fields collections share."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def read_backend(path: Path) -> dict | None:
+    """The maintainers' backend settings (a YAML mapping: name, repo, branch, base_url...), or None without the
+    file. Not content: it is written by whoever deploys, so a wrong file stops `krat schema` with its message."""
+    if not path.is_file():
+        return None
+    backend = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(backend, dict) or not all(isinstance(value, str) for value in backend.values()):
+        raise ValueError(f"{path}: duhet të jetë një grup fushash tekst (name, repo, branch...)")
+    return backend

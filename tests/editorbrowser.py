@@ -1,0 +1,116 @@
+"""The web editor in Chromium, against decap-server on a copy of the content: for the editor's tests, the staff
+guide's screenshots and `make bench`'s editor timing.
+
+`editor_session` copies the built site's /admin/ and style sheets into a folder it serves, with a config.yml that
+points the local backend at a decap-server started on a free port over `repo` (a folder holding `content/`).
+Decap runs against the real files: what it saves lands in `repo/content/`.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from browser import chromium_page, served
+
+ROOT = Path(__file__).resolve().parents[1]
+NODE = ROOT / ".venv" / "bin" / "node"
+DECAP_SERVER = ROOT / "editor" / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def decap_server(repo: Path) -> Iterator[int]:
+    """decap-server (mode fs) over `repo` on 127.0.0.1 and a free port; yields the port."""
+    port = free_port()
+    environment = dict(os.environ, PORT=str(port), BIND_HOST="127.0.0.1", MODE="fs", GIT_REPO_DIRECTORY=str(repo))
+    environment["LOG_LEVEL"] = "warn"
+    process = subprocess.Popen(
+        [str(NODE), str(DECAP_SERVER)], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/v1", data=b'{"action":"info"}', headers={"Content-Type": "application/json"}
+        )
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(request, timeout=1)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError(f"decap-server stopped: {process.stderr.read()}") from None
+                if time.monotonic() > deadline:
+                    raise RuntimeError("decap-server did not answer in 20 s") from None
+                time.sleep(0.2)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def admin_folder(site: Path, where: Path, port: int) -> Path:
+    """A folder to serve: the site's admin/ and assets/, with config.yml pointing at decap-server on `port`."""
+    shutil.copytree(site / "admin", where / "admin")
+    (where / "assets").symlink_to(site / "assets")
+    config = yaml.safe_load((where / "admin" / "config.yml").read_text(encoding="utf-8"))
+    config["local_backend"] = {"url": f"http://localhost:{port}/api/v1"}
+    (where / "admin" / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return where
+
+
+@dataclass
+class Editor:
+    """An open editor page, with the browser's console errors and the requests it tried outside the site."""
+
+    page: object
+    base: str
+    errors: list
+    outside: list
+
+    def go(self, route: str, ready: str) -> None:
+        """Open an editor route (e.g. 'collections/takime-durres/new') and wait for the `ready` selector."""
+        self.page.goto(f"{self.base}admin/#/{route}")
+        self.page.wait_for_selector(ready, timeout=30000)
+
+
+@contextmanager
+def editor_session(site: Path, repo: Path, where: Path, width: int = 1366) -> Iterator[Editor]:
+    """The editor of `site` (a built site) working on `repo/content/`, logged in to the local backend, in a
+    browser set to Albania's time zone, as staff use it (dates at local midnight fall in the previous UTC day)."""
+    with (
+        decap_server(repo) as port,
+        served(admin_folder(site, where, port)) as base,
+        chromium_page(timezone="Europe/Tirane") as page,
+    ):
+        errors, outside = [], []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+
+        def route(request_route):
+            url = request_route.request.url
+            host = url.split("/")[2].split(":")[0] if "://" in url else ""
+            if url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost"):
+                request_route.continue_()
+            else:
+                outside.append(url)
+                request_route.abort()
+
+        page.route("**/*", route)
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(base + "admin/")
+        page.get_by_role("button", name="Hyr").click()  # the local backend's login: one button, no password
+        page.wait_for_selector("text=Procesverbalet — Durrës", timeout=30000)
+        yield Editor(page, base, errors, outside)
