@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 # The web editor's browser files (/admin/): Decap CMS and `yaml`, from the npm registry, checked against the sha512
 # hashes in editor/assets.lock.json (krat.tools.vendor). Python only; the site needs no Node.
-EDITOR_FILES := editor/vendor/.fetched
-$(EDITOR_FILES): editor/assets.lock.json $(STAMP)
+# Not fetched when the build leaves /admin/ out (KRAT_EDITOR=false): such a build needs no network at all.
+EDITOR_FILES := $(if $(filter false 0 no,$(KRAT_EDITOR)),,editor/vendor/.fetched)
+editor/vendor/.fetched: editor/assets.lock.json $(STAMP)
 	$(BIN)/python -m krat.tools.vendor editor
 	touch $@
 

@@ -13,7 +13,10 @@ page fragments) for the project; with Chromium installed the project's column "s
 visitor's browser downloads for one search (benchmarks.browser), and the baseline's is its whole index, which lunr
 loads at once; "me gzip KB" is the same files gzip-compressed, as a web host sends text. With Chromium, a line
 "Arkiva: ..." gives the archive page's size, the time a browser takes to load it and the time one filter change
-takes to show its result (benchmarks.browser.archive_timings).
+takes to show its result (benchmarks.browser.archive_timings). With decap-server installed too (`make test` installs
+it), a line "Redaktori: ..." gives how long the web editor takes over the corpus to show the largest prefecture's
+records and the plans (the first time and again) and to open one record (benchmarks.editor.editor_timings).
+The project's output includes the editor's files at /admin/ (about 7 MB, copied, not generated).
 The last line is `records=N build_s=X baseline_s=Y ratio=Z peak_rss_mb=M`.
 """
 
@@ -31,6 +34,7 @@ import yaml
 
 from benchmarks.browser import CHROMIUM, archive_timings, search_download_kb
 from benchmarks.corpus import Corpus, generate
+from benchmarks.editor import DECAP_SERVER, editor_timings
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -78,6 +82,12 @@ def run(records: int, keep: Path | None = None, repeat: int = 1) -> tuple[Measur
         archive = archive_timings(work / "project" / "site")
         print(f"Arkiva: {archive['kb']:.0f} KB ({archive['gzip_kb']:.0f} KB me gzip), e ngarkuar në "
               f"{archive['load_ms']:.0f} ms, një filtër në {archive['filter_ms']:.0f} ms")  # fmt: skip
+    if CHROMIUM and DECAP_SERVER.exists():
+        editor = editor_timings(work / "project" / "site", work / "project", work / "editor")
+        print(f"Redaktori: {editor['records']} procesverbale të një qarku në {editor['records_first_ms']:.0f} ms "
+              f"(herën e dytë {editor['records_again_ms']:.0f} ms), {editor['plans']} plane në "
+              f"{editor['plans_first_ms']:.0f} ms ({editor['plans_again_ms']:.0f} ms), një procesverbal hapet në "
+              f"{editor['entry_ms']:.0f} ms")  # fmt: skip
     ratio = project.seconds / baseline.seconds
     print(f"records={records} build_s={project.seconds:.2f} baseline_s={baseline.seconds:.2f} "
           f"ratio={ratio:.2f} peak_rss_mb={project.peak_mb:.0f}")  # fmt: skip

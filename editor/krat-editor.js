@@ -291,30 +291,38 @@ function registerPreviews(collections) {
   for (const link of document.querySelectorAll('link[rel="krat-preview-style"]')) {
     CMS.registerPreviewStyle(link.href);
   }
-  const facts = (entry, names) =>
+  // A select's stored value shown by its label (meeting → Takim), as the form shows it.
+  const labelOf = (collection, name, value) => {
+    const field = (collection.fields || []).find((item) => item.name === name);
+    const option = ((field && field.options) || []).find((item) => item.value === value);
+    return option ? option.label : String(value);
+  };
+  const facts = (collection, entry, names) =>
     names
-      .map((name) => entry.getIn(['data', name]))
-      .filter((value) => value !== undefined && value !== null && value !== '')
-      .map((value) => (value && value.toJS ? value.toJS().join(', ') : String(value)))
+      .map((name) => [name, entry.getIn(['data', name])])
+      .filter(([, value]) => value !== undefined && value !== null && value !== '')
+      .map(([name, value]) =>
+        (value && value.toJS ? value.toJS() : [value]).map((item) => labelOf(collection, name, item)).join(', '),
+      )
       .join(' · ');
-  const preview = (names) =>
+  const preview = (collection, names) =>
     function KratPreview({ entry, widgetFor }) {
       return h(
         'div',
         { className: 'md-typeset krat-preview' },
         h('h1', null, entry.getIn(['data', 'title']) || ''),
-        h('p', { className: 'krat-preview__facts' }, facts(entry, names)),
+        h('p', { className: 'krat-preview__facts' }, facts(collection, entry, names)),
         widgetFor('body'),
       );
     };
   for (const collection of collections) {
     const folder = collection.folder || '';
     if (folder.startsWith('content/takime/')) {
-      CMS.registerPreviewTemplate(collection.name, preview(['date', 'time', 'bodies', 'kind', 'visibility']));
+      CMS.registerPreviewTemplate(collection.name, preview(collection, ['date', 'time', 'bodies', 'kind', 'visibility']));
     } else if (folder.startsWith('content/plane')) {
-      CMS.registerPreviewTemplate(collection.name, preview(['prefecture', 'year', 'visibility']));
+      CMS.registerPreviewTemplate(collection.name, preview(collection, ['prefecture', 'period', 'visibility']));
     } else if (folder.startsWith('content/ndergjegjesim')) {
-      CMS.registerPreviewTemplate(collection.name, preview(['date', 'audiences', 'visibility']));
+      CMS.registerPreviewTemplate(collection.name, preview(collection, ['date', 'audience', 'visibility']));
     }
   }
 }

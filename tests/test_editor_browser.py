@@ -15,9 +15,11 @@ import pytest
 import yaml
 from browser import needs_chromium
 from conftest import ROOT
-from editorbrowser import DECAP_SERVER, editor_session
 from krat.tools.cli import main as krat
+from playwright.sync_api import expect
 from sitebuild import checked_build
+
+from benchmarks.editor import DECAP_SERVER, editor_session
 
 SITE = ROOT / "site"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -91,6 +93,12 @@ def test_new_durres_record_through_the_form(editor, repo, tmp_path):
     page.fill("input[id^=vlera-field]", "Drejtoria Arsimore organizon takime në çdo shkollë të mesme")
     page.click("[data-slate-editor]")
     page.keyboard.type("Komiteti diskutoi ndërgjegjësimin e nxënësve për ofertat e rreme të punës.")
+    preview = page.frame_locator("iframe").first  # the site's style sheets, the form's labels
+    expect(preview.locator(".md-typeset h1")).to_have_text("Takim i KRAT për shkollat e Durrësit")
+    expect(preview.locator(".krat-preview__facts")).to_have_text(
+        "2024-03-15 · 10:30 · Komiteti Rajonal Antitrafik · Takim · Publik"
+    )
+    assert preview.locator("link[href*='krat.css']").count() == 1
     publish(page)
 
     written = repo / "content" / "takime" / "durres" / "2024" / "2024-03-15-takim-i-krat-per-shkollat-e-durresit.md"
@@ -188,10 +196,24 @@ def test_hostile_text_in_a_record_runs_nothing_in_the_editor(editor, repo):
         encoding="utf-8",
     )
     editor.go("collections/takime-durres/entries/2024/2024-06-01-armiqesor", "input[id^=title-field]")
-    assert page.input_value("input[id^=title-field]") == "<img src=x onerror=window.__krat_pwned=1>Takim"
+    expect(page.locator("input[id^=title-field]")).to_have_value("<img src=x onerror=window.__krat_pwned=1>Takim")
     preview = page.frame_locator("iframe").first
     preview.get_by_text("Tekst").first.wait_for(timeout=10000)
     preview.get_by_text("lidhje").first.click()
     page.wait_for_timeout(500)
     assert page.evaluate("window.__krat_pwned") is None
     assert all(frame.evaluate("window.__krat_pwned") is None for frame in page.frames)
+
+
+def test_on_a_phone_the_form_fits_and_the_save_button_is_on_screen(editor):
+    page = editor.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        editor.go("collections/takime-durres/new", "input[id^=title-field]")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        box = page.get_by_role("button", name="Publiko").first.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        title = page.locator("input[id^=title-field]").bounding_box()
+        assert title["width"] > 300  # the form has the whole width; the preview is the live site
+    finally:
+        page.set_viewport_size({"width": 1366, "height": 900})

