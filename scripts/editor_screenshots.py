@@ -37,6 +37,8 @@ def main() -> None:
             page.get_by_text("është e detyrueshme").first.wait_for()
             page.get_by_text("është e detyrueshme").first.scroll_into_view_if_needed()
             page.screenshot(path=IMAGES / "06-e-detyrueshme.png")
+            for close in page.locator(".Toastify__close-button").all():  # the refusal's notice, shown above
+                close.click()
 
             page.fill("input[id^=title-field]", "Takim i KRAT për shkollat e Durrësit")
             page.fill("input[id^=time-field]", "10:30")
@@ -46,8 +48,6 @@ def main() -> None:
             page.wait_for_timeout(800)
             page.screenshot(path=IMAGES / "06-formulari.png")
 
-            for close in page.locator(".Toastify__close-button").all():  # the earlier refusal's notice
-                close.click()
             page.get_by_role("button", name="Publiko").first.click()
             page.get_by_text("Publiko tani").first.click()
             page.get_by_text("Publikuar").first.wait_for(timeout=15000)

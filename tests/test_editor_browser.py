@@ -164,6 +164,22 @@ def test_editing_one_field_of_a_seed_record_changes_one_line(editor, repo):
     assert "# Burimi nuk jep ditën" in after and "date: 2023\n" in after  # the comment and the partial date stay
 
 
+def test_editing_the_text_of_an_article_changes_only_what_was_typed(editor, repo):
+    """The body is Markdown text (the raw mode): Decap's rich-text mode would rewrite every list and blank line."""
+    page = editor.page
+    path = repo / "content" / "ndergjegjesim" / "shenjat-paralajmeruese.md"
+    before = path.read_text(encoding="utf-8")
+    editor.go("collections/ndergjegjesim/entries/shenjat-paralajmeruese", "input[id^=title-field]")
+    expect(page.locator("input[id^=title-field]").first).not_to_have_value("")
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("Rreshti i shtuar në redaktor.")
+    publish(page)
+    after = wait_for(page, path, before)
+    changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)]
+    assert [line for line in changed[2:] if line[:1] in "+-"] == ["+Rreshti i shtuar në redaktor."]
+
+
 def test_a_required_field_left_empty_is_refused_in_albanian(editor, repo):
     page = editor.page
     files_before = sorted((repo / "content").rglob("*.md"))

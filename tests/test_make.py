@@ -16,6 +16,7 @@ PROJECT_FILES = [
     "content",
     "hooks",
     "overrides",
+    "editor",  # with the editor's fetched files (editor/vendor/), so make does not download them again
 ]
 
 
@@ -25,7 +26,9 @@ def project(tmp_path) -> Path:
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+            shutil.copytree(
+                source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "node_modules")
+            )
         else:
             shutil.copy2(source, tmp_path / name)
     (tmp_path / ".venv").symlink_to(ROOT / ".venv")

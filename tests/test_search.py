@@ -68,7 +68,8 @@ def test_record_is_indexed_with_its_metadata_and_filters_not_the_page_around_it(
 
 def test_lunr_is_gone_and_every_page_has_the_header_search_form(site):
     assert not (site / "search" / "search_index.json").exists()
-    for path in site.rglob("*.html"):
+    editor = site / "admin" / "index.html"  # the web editor's page is Decap's, not a page of the site
+    for path in (path for path in site.rglob("*.html") if path != editor):
         html = path.read_text(encoding="utf-8")
         action = re.search(r'<form class="krat-header-search" role="search" action="([^"]*)" method="get">', html)
         assert action and (path.parent / action[1]).resolve() == (site / "kerko").resolve() or action[1] == "/kerko/", (

@@ -47,8 +47,17 @@ NOTICE = (
     "# Krijohet me 'krat schema' nga fushat te krat/content/schema.py dhe nga content/_data/; "
     "mos e ndryshoni me dorë.\n"
 )
-# The body; its preview passes through DOMPurify too (Decap's `sanitize_preview`), behind /admin/'s page policy.
-BODY = {"name": "body", "label": "Teksti", "widget": "markdown", "required": False, "sanitize_preview": True}
+# The body, as Markdown text: Decap's rich-text mode rewrites the whole body when one word changes (lists from
+# `-` to `*`, blank lines dropped; checked with decap-cms 3.16.3), so only its raw mode is offered. Its preview
+# passes through DOMPurify too (Decap's `sanitize_preview`), behind /admin/'s page policy.
+BODY = {
+    "name": "body",
+    "label": "Teksti",
+    "widget": "markdown",
+    "required": False,
+    "modes": ["raw"],
+    "sanitize_preview": True,
+}
 EXACT_DATE = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
 # A record's date: a whole date, or the year and month, or the year alone (krat.content.dates).
 RECORD_DATE = {
@@ -60,6 +69,8 @@ RECORD_DATE = {
 }
 YEAR_KEY = "_krat_year"  # set by editor/krat-editor.js before Decap computes a new record's path; never written
 LABEL_END = re.compile(r"[:;,(]| \"| p\.sh\.")
+# Explanations that speak of YAML where the form needs none (the format quotes the time itself).
+FORM_HINTS = {"time": "Ora e fillimit, HH:MM; p.sh. 10:30"}
 # Fields whose explanation opens with a value rather than a name ("public (publik) ose internal ...").
 LABELS = {
     "visibility": "Dukshmëria",
@@ -158,10 +169,17 @@ def fields(field_list: list[Field], exporter: Exporter) -> list[dict]:
 
 
 def editor_field(name: str, explanation: str, schema: dict, required: bool) -> dict:
-    """One field of the form: name, short label, the explanation as hint, required or not, and its widget."""
+    """One field of the form: name, short label, the explanation as hint (its example without the YAML key; none
+    for a select list, whose options show labels while the explanation names the stored codes), required or not,
+    and its widget."""
     label = LABELS.get(name) or LABEL_END.split(explanation, maxsplit=1)[0].strip() or name
     widget = EXACT_DATE if name == "date" else widget_for(schema, required)  # a record's or an article's date
-    return {"name": name, "label": label, "hint": explanation, "required": required, **widget}
+    hint = (
+        {}
+        if "options" in widget
+        else {"hint": FORM_HINTS.get(name) or explanation.replace(f"p.sh. {name}: ", "p.sh. ")}
+    )
+    return {"name": name, "label": label, **hint, "required": required, **widget}
 
 
 def widget_for(schema: dict, required: bool = True) -> dict:
