@@ -327,6 +327,28 @@ function registerPreviews(collections) {
   }
 }
 
+// Names for Decap's elements that have none, for people who use a screen reader (axe-core's rules
+// aria-input-field-name, frame-title, button-name, aria-command-name): the Markdown text box takes its field's
+// label, the preview frame a title, and each list item's bar its three controls (open or close, move, remove).
+// Decap draws them as a form opens and as items are added, so they are named as they appear.
+function name(element, text) {
+  if (element && !element.hasAttribute('aria-label')) element.setAttribute('aria-label', text);
+}
+
+function nameUnnamedElements() {
+  for (const box of document.querySelectorAll('[data-slate-editor]:not([aria-label])')) {
+    const label = box.closest('[class*="ControlContainer"]')?.querySelector('label');
+    if (label) name(box, label.textContent.trim());
+  }
+  for (const frame of document.querySelectorAll('iframe:not([title])')) frame.setAttribute('title', 'Parapamja');
+  for (const bar of document.querySelectorAll('[class*="ListItemTopBar"]')) {
+    const buttons = bar.querySelectorAll(':scope > button');
+    name(buttons[0], 'Hap ose mbyll elementin');
+    if (buttons.length > 1) name(buttons[buttons.length - 1], 'Hiq elementin');
+    name(bar.querySelector(':scope > [aria-roledescription="sortable"]'), 'Zhvendos elementin');
+  }
+}
+
 async function start() {
   CMS.registerLocale('sq', window.KRAT_DECAP_SQ);
   CMS.registerCustomFormat('krat-frontmatter', 'md', kratFrontMatter);
@@ -335,6 +357,7 @@ async function start() {
   const configUrl = document.querySelector('link[rel="cms-config-url"]').href;
   const config = parseDocument(await (await fetch(configUrl)).text()).toJS();
   registerPreviews(config.collections || []);
+  new MutationObserver(nameUnnamedElements).observe(document.body, { childList: true, subtree: true });
   CMS.init();
 }
 
