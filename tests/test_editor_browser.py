@@ -146,6 +146,18 @@ def test_a_new_record_goes_to_the_year_of_its_own_date(editor, repo, date, path)
     assert krat(["check", "--content", str(repo / "content"), str(written)]) == 0
 
 
+def test_a_new_plan_is_named_by_its_prefecture_and_period(editor, repo):
+    page = editor.page
+    editor.go("collections/plane/new", "input[id^=period-field]")
+    choose(page, "prefecture", "Berat")
+    page.fill("input[id^=period-field]", "2025")
+    choose(page, "visibility", "Publik")
+    publish(page)
+    written = repo / "content" / "plane" / "berat" / "2025.md"
+    assert front_matter(wait_for(page, written)) == {"prefecture": "berat", "period": "2025", "visibility": "public"}
+    assert krat(["check", "--content", str(repo / "content")]) == 0
+
+
 def test_editing_one_field_of_a_seed_record_changes_one_line(editor, repo):
     page = editor.page
     path = repo / "content" / SEED

@@ -99,12 +99,15 @@ def editor_config(refdata: ReferenceData, backend: dict | None = None) -> dict:
                 "name": "plane",
                 "label": "Planet e veprimit",
                 "folder": "content/plane",
-                "path": "{{fields.prefecture}}/{{fields.period}}",
+                # `{{prefecture}}`, not `{{fields.prefecture}}`: Decap turns the dot of a path into a dash.
+                "path": "{{prefecture}}/{{period}}",
+                "identifier_field": "period",  # the title may be left to its default
+                "slug": "{{period}}",
                 "create": True,
                 "extension": "md",
                 "format": MARKDOWN_FORMAT,
                 "summary": "{{prefecture}} {{period}}",
-                "fields": [*fields(PLAN_FIELDS, exporter), BODY],
+                "fields": [plan_field(item) for item in fields(PLAN_FIELDS, exporter)] + [BODY],
             },
             {
                 "name": "ndergjegjesim",
@@ -158,6 +161,11 @@ def record_field(item: dict, prefecture) -> dict:
     if item["name"] == "date":
         return {**{key: value for key, value in item.items() if key not in EXACT_DATE}, **copy.deepcopy(RECORD_DATE)}
     return item
+
+
+def plan_field(item: dict) -> dict:
+    """A plan's field in the form: the period is asked, because it names the file (`plane/<qark>/<period>.md`)."""
+    return {**item, "required": True} if item["name"] == "period" else item
 
 
 def data_file(name: str, label: str, filename: str, file_fields: list[Field], exporter: Exporter) -> dict:
