@@ -194,6 +194,24 @@ def test_editing_the_text_of_an_article_changes_only_what_was_typed(editor, repo
     assert [line for line in changed[2:] if line[:1] in "+-"] == ["+Rreshti i shtuar në redaktor."]
 
 
+def test_editing_one_contact_changes_one_line_of_the_data_file(editor, repo):
+    page = editor.page
+    path = repo / "content" / "_data" / "contacts.yml"
+    before = path.read_text(encoding="utf-8")
+    editor.go("collections/te-dhena/entries/kontaktet", "[class*=ListItemTopBar]")
+    page.get_by_role("button", name="Hap ose mbyll elementin").first.click()  # the first contact, 112
+    name = page.locator("input[id^=name-field]").first
+    expect(name).to_have_value("Numri i urgjencave")
+    name.fill("Numri i urgjencave 112")
+    publish(page)
+    after = wait_for(page, path, before)
+    changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)]
+    assert [line for line in changed[2:] if line[:1] in "+-"] == [
+        "-    name: Numri i urgjencave",
+        "+    name: Numri i urgjencave 112",
+    ]
+
+
 def test_a_required_field_left_empty_is_refused_in_albanian(editor, repo):
     page = editor.page
     files_before = sorted((repo / "content").rglob("*.md"))
