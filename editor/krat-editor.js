@@ -85,9 +85,23 @@ function ordered(meta, sortedKeys) {
   return Object.fromEntries(keys.filter((key) => !isEmpty(meta[key])).map((key) => [key, meta[key]]));
 }
 
+/** A YAML text as a document whose numbers keep their written form: the build reads task ids and dates as
+ *  written (`1.10` is not `1.1`), so such a number is text here, and stays `1.10` if it is ever written again. */
+function parseYaml(yaml) {
+  const doc = parseDocument(yaml, YAML_OPTIONS);
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'number' && node.source !== undefined && node.source !== String(node.value)) {
+        node.value = node.source;
+      }
+    },
+  });
+  return doc;
+}
+
 /** The values of a YAML text, or none when it cannot be read (so saving refuses, see `writeYaml`). */
 function readYaml(yaml) {
-  const doc = parseDocument(yaml, YAML_OPTIONS);
+  const doc = parseYaml(yaml);
   return doc.errors.length ? {} : doc.toJS() || {};
 }
 
@@ -95,7 +109,7 @@ function readYaml(yaml) {
  *  the configuration's field order when there is no source (a new file). */
 function writeYaml(source, meta, sortedKeys) {
   if (source === undefined) return written(new Document(ordered(meta, sortedKeys), YAML_OPTIONS));
-  const doc = parseDocument(source, YAML_OPTIONS);
+  const doc = parseYaml(source);
   if (doc.errors.length) {
     // Saving would rebuild the fields from what could be read, and lose the rest: refuse instead.
     throw new Error(
@@ -108,7 +122,7 @@ function writeYaml(source, meta, sortedKeys) {
   update(doc, [], before, meta);
   const expected = doc.toJS() || {};
   const patched = patch(source, sortedKeys, before, meta);
-  if (patched !== null && sameValue(parseDocument(patched, YAML_OPTIONS).toJS() || {}, expected)) return patched;
+  if (patched !== null && sameValue(parseYaml(patched).toJS() || {}, expected)) return patched;
   return doc.toString(WRITE_OPTIONS); // a shape `patch` does not handle: the document written whole
 }
 

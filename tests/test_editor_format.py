@@ -140,3 +140,13 @@ def test_a_file_whose_yaml_cannot_be_read_is_refused_not_rewritten(saved, tmp_pa
     with pytest.raises(subprocess.CalledProcessError) as error:
         saved([(broken, "d.title = 'X'")])
     assert "Redaktori nuk e ruan, që të mos humbasë asgjë" in error.value.stderr
+
+
+def test_numbers_keep_their_written_form_when_a_list_is_written_again(saved):
+    """Removing a task rewrites the task list whole; the build reads task ids as written, so `1.10` must not
+    come back as `1.1` (another task)."""
+    [after] = saved([(PLAN, "d.tasks.splice(0, 1)")])
+    before = PLAN.read_text(encoding="utf-8")
+    assert "  - id: 1.1\n" in before and "  - id: 1.10\n" in before
+    assert "  - id: 1.1\n" not in after and '  - id: "1.10"\n' in after
+    assert after.count("  - id: ") == before.count("  - id: ") - 1
