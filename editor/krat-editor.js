@@ -5,8 +5,10 @@
 // Why a format of our own: Decap's front-matter writer rewrites the whole YAML on save (comments dropped,
 // quotes removed, `[a, b]` turned into a block list, keys reordered), so one changed field would show as a
 // rewritten file in the pull request. Here every file is read with the `yaml` package's Document API and its
-// text kept with the entry; on save only the values that differ are set in that document, so every other
-// line stays byte for byte as it was. New files are written in the configuration's field order.
+// text kept with the entry. On save the lines of the values that differ are replaced in that text (`patch`), so
+// every other line stays byte for byte as it was; the document with those values set (`update`) is what the
+// result is checked against, and what is written whole when a shape cannot be patched. New files are written in
+// the configuration's field order.
 import { parseDocument, Document, isMap, isScalar, isSeq, visit } from './yaml/index.js';
 
 const CMS = window.CMS;
