@@ -61,6 +61,18 @@ def test_a_file_of_no_known_kind_stops_the_build(content, name, message):
     assert any(message in problem for problem in found), found
 
 
+@pytest.mark.parametrize("name", ["admin/index.md", "admin.md", "admin/hyrja.md", "admin/plani.pdf", "pagefind/x.md"])
+def test_nothing_may_take_an_address_the_build_fills_itself(content, name):
+    """A hand-written page at /admin/ would replace the web editor's page (a fake login for staff, say)."""
+    write(content, name, PDF if name.endswith(".pdf") else "---\ntitle: Hyrja\n---\n\n[Hyni](https://example.org)\n")
+    folder = name.split("/")[0].removesuffix(".md")
+    assert [problem for problem in problems_of(content) if problem.startswith(f"content/{name}:1: skedari: ")] == [
+        f"content/{name}:1: skedari: adresa /{folder}/ është e "
+        f"{'redaktorit' if folder == 'admin' else 'indeksit të kërkimit'}, që e krijon ndërtimi; asnjë skedar i "
+        "content/ nuk mund të vendoset aty, zgjidhni një emër tjetër"
+    ]
+
+
 def test_an_internal_record_saved_as_upper_case_md_is_refused_in_both_builds(content):
     write(content, "takime/kukes/2018/2018-03-01-brenda.MD", record(visibility="internal"))
     for profile in ("public", "members"):
