@@ -76,7 +76,8 @@ def admin_folder(site: Path, where: Path, port: int) -> Path:
 
 @dataclass
 class Editor:
-    """An open editor page, with the browser's console errors and the requests it tried outside the site."""
+    """An open editor page, with the script errors nothing caught (Decap failing) and the requests it tried
+    outside the site."""
 
     page: object
     base: str
@@ -101,8 +102,7 @@ def editor_session(site: Path, repo: Path, where: Path, width: int = 1366) -> It
         chromium_page(timezone="Europe/Tirane") as page,
     ):
         errors, outside = [], []
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
 
         def route(request_route):
             url = request_route.request.url

@@ -1,6 +1,8 @@
-"""Helpers shared by the test modules: the problems the catalog reports, and reading a built site's pages."""
+"""Helpers shared by the test modules: the problems the catalog reports, reading a built site's pages, and the
+lines two texts differ by."""
 
 import datetime
+import difflib
 import gzip
 import json
 import re
@@ -61,3 +63,8 @@ def search_index(site: Path, index: str = "pagefind") -> dict[str, dict]:
         page = json.loads(gzip.decompress(path.read_bytes())[12:])
         pages[page["url"]] = page
     return pages
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    """The unified diff of two texts without context or file headers: '@@' lines, then '-' and '+' lines."""
+    return list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))[2:]

@@ -2,12 +2,12 @@
 changes nothing, and one changed value changes only its own lines; comments, quotes, flow lists, partial dates
 and the body stay as written. The browser test (test_editor_browser.py) checks the same through Decap's form."""
 
-import difflib
 import json
 import subprocess
 
 import pytest
 from conftest import FIXTURES, ROOT
+from helpers import changed_lines
 
 NODE = ROOT / ".venv" / "bin" / "node"
 EDITOR = ROOT / "editor"
@@ -61,10 +61,6 @@ def saved(tmp_path_factory):
         return json.loads(result.stdout)
 
     return run
-
-
-def changed_lines(before: str, after: str) -> list[str]:
-    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)][2:]
 
 
 def editable_files():

@@ -4,7 +4,8 @@ Why generated: the editor must offer exactly what the build accepts. Each field 
 (`krat.content.schema`) through the JSON Schema fragment its converter declares (the same fragments as the
 editors' JSON Schemas, `krat.tools.jsonschema_export`), read as the form staff should write: a list where a list is
 allowed, a mapping where a mapping is, else the values from `content/_data/` as a select list, else text with the
-pattern the build checks. Labels are the first words of each field's Albanian explanation, the hint is the whole.
+pattern the build checks. Labels are the first words of each field's Albanian explanation, the hint is the explanation
+as a form needs it (`editor_field`).
 
 Where files go: records in one collection per prefecture, `takime/<qark>/<yyyy>/<date>-<slug>.md`, from the
 record's own `date`, never from the moment of saving. Decap's own `{{year}}` cannot do it: it takes the year of
@@ -18,7 +19,6 @@ Plans go to `plane/<qark>/<period>.md`, articles to `ndergjegjesim/<slug>.md`; c
 data files. `make check` fails when the committed file differs from what this module writes.
 """
 
-import copy
 import re
 from pathlib import Path
 
@@ -159,7 +159,7 @@ def record_field(item: dict, prefecture) -> dict:
         return {**{key: value for key, value in item.items() if key != "options"}, "widget": "hidden",
                 "default": prefecture.slug}  # fmt: skip
     if item["name"] == "date":
-        return {**{key: value for key, value in item.items() if key not in EXACT_DATE}, **copy.deepcopy(RECORD_DATE)}
+        return {**{key: value for key, value in item.items() if key not in EXACT_DATE}, **RECORD_DATE}
     return item
 
 
