@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 from krat.content.catalog import Catalog, build_catalog
-from sitebuild import BUILD_DATE_EPOCH, built, make_site_source
+from sitebuild import BUILD_DATE_EPOCH, built, make_site_source, real_content_epoch
+
+# The one date of the session: every build, `krat check` and catalog a test does not date itself is dated the day
+# the real content was last verified (subprocesses inherit it), never the machine's clock. `make test` runs the
+# suite again with the clock moved years ahead to prove it.
+os.environ["SOURCE_DATE_EPOCH"] = real_content_epoch()
 
 # "ci", loaded unless HYPOTHESIS_PROFILE says otherwise: a bounded number of examples, so the whole suite stays
 # fast, drawn from a fixed seed, so every run (and CI) tries the same ones. "fuzz" (`make fuzz`): many more, from a
@@ -19,6 +24,14 @@ from sitebuild import BUILD_DATE_EPOCH, built, make_site_source
 settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True)
 settings.register_profile("fuzz", max_examples=20_000, deadline=None, database=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_runtest_setup(item):
+    """Skip a `live` test (tests/browser.py: needs_chromium) whose browser or built site is not there."""
+    for mark in item.iter_markers("live"):
+        if not mark.kwargs.get("ready", True):
+            pytest.skip(mark.kwargs.get("reason", "needs a live browser or file watcher"))
+
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -1,5 +1,6 @@
 """Build a site for tests: the project's mkdocs.yml, hooks and overrides on a given content folder."""
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -10,6 +11,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def real_content_epoch() -> str:
+    """The SOURCE_DATE_EPOCH of the day the real content's help numbers were last verified (the newest
+    `verified_on` of content/_data/contacts.yml): a day on which the real content is valid, whatever the
+    machine's clock says. tests/conftest.py sets it for the whole session, so no test reads the calendar."""
+    contacts = yaml.safe_load((ROOT / "content/_data/contacts.yml").read_text(encoding="utf-8"))["contacts"]
+    newest = max(datetime.date.fromisoformat(str(contact["verified_on"])) for contact in contacts)
+    return str(int(datetime.datetime.combine(newest, datetime.time(), datetime.UTC).timestamp()))
 
 
 def project_config() -> dict:

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from conftest import ROOT
 from krat.content.catalog import build_catalog
 from krat.content.schema import KINDS
@@ -30,6 +31,7 @@ def test_corpus_is_valid_varied_and_marked_synthetic(tmp_path, monkeypatch):
     assert not (ROOT / "content" / "takime" / "berat").exists()  # never written into the real content
 
 
+@pytest.mark.live  # a server or a file watcher: not run under a moved clock
 def test_bench_builds_both_sites_and_prints_the_final_line(tmp_path, capsys):
     project, baseline = run(50, keep=tmp_path)
     output = capsys.readouterr().out
@@ -73,6 +75,7 @@ def test_corpus_articles_are_spread_and_some_internal(tmp_path, monkeypatch):
     assert any(article.prefecture is None for article in members)
 
 
+@pytest.mark.live  # a server or a file watcher: not run under a moved clock
 def test_serve_bench_sees_an_edited_record_on_every_page_that_shows_it(tmp_path, capsys):
     (edit,) = servebench.run(50, edits=1, keep=tmp_path)
     output = capsys.readouterr().out

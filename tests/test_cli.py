@@ -70,7 +70,7 @@ def test_check_exits_1_on_a_bad_file(capsys, real_content):
     code, out, err = run(capsys, "check")
     assert (code, out) == (1, "")
     assert err == (
-        "U gjet 1 problem në përmbajtje; asgjë nuk u publikua:\n"
+        "U gjet 1 problem në përmbajtje; ndërtimi do ta refuzonte përmbajtjen derisa të rregullohen:\n"
         'content/takime/kukes/2018/2018-02-16-takim.md:4: time: ora duhet në thonjëza: time: "10:30" '
         "(pa thonjëza YAML e lexon si numër)\n"
     )
@@ -262,7 +262,11 @@ def phone_problem(line: int, path: str = PLANTED) -> str:
 
 def test_check_stops_personal_data_in_a_public_record(capsys, content):
     with_phone(content)
-    expected = (1, "", f"U gjet 1 problem në përmbajtje; asgjë nuk u publikua:\n{phone_problem(17)}\n")
+    expected = (
+        1,
+        "",
+        f"U gjet 1 problem në përmbajtje; ndërtimi do ta refuzonte përmbajtjen derisa të rregullohen:\n{phone_problem(17)}\n",
+    )
     assert run(capsys, "check") == expected
     assert run(capsys, "check", PLANTED) == expected  # as the pre-commit hook runs it, with the staged file
     assert run(capsys, "check", "--public", PLANTED) == expected  # the old option still works and changes nothing
@@ -275,7 +279,7 @@ def test_check_lets_the_same_text_through_in_an_internal_record(capsys, content)
 
 def test_check_guards_a_draft_marked_public_but_not_an_internal_draft(capsys, content):
     record = with_phone(content, "visibility: public\ndraft: true")
-    expected = f"U gjet 1 problem në përmbajtje; asgjë nuk u publikua:\n{phone_problem(18)}\n"
+    expected = f"U gjet 1 problem në përmbajtje; ndërtimi do ta refuzonte përmbajtjen derisa të rregullohen:\n{phone_problem(18)}\n"
     assert run(capsys, "check", PLANTED) == (1, "", expected)
     record.write_text(record.read_text(encoding="utf-8").replace("visibility: public", "visibility: internal"))
     assert run(capsys, "check", PLANTED) == (0, "Në rregull: 1 procesverbale u kontrolluan pa probleme.\n", "")
@@ -289,7 +293,7 @@ def test_check_reports_personal_data_even_when_other_files_fail(capsys, real_con
     code, out, err = run(capsys, "check", DURRES)
     assert (code, out) == (1, "")
     assert err == (
-        "U gjet 1 problem në përmbajtje; asgjë nuk u publikua:\n"
+        "U gjet 1 problem në përmbajtje; ndërtimi do ta refuzonte përmbajtjen derisa të rregullohen:\n"
         f"{DURRES}:42: privatësia.telefon: '+355 69 123 4567' duket si numër telefoni privat (lejohen vetëm "
         f"kontaktet zyrtare); {PRIVACY_HINT}\n"
     )

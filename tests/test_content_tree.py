@@ -238,7 +238,13 @@ def test_a_public_record_linking_to_an_internal_one_stops_the_public_build(conte
         f"content/{PUBLIC}:12: lidhja: '{link}' çon te një material që nuk publikohet në faqen publike (i "
         "brendshëm, draft ose shtojcë e tyre); hiqeni lidhjen nga ky tekst publik"
     ]
-    assert build_catalog(content, profile="members").records  # the members' build allows it
+    if link != "../2018-03-01-brenda/":
+        assert build_catalog(content, profile="members").records  # the members' build allows it
+    else:  # a folder-style relative link MkDocs cannot resolve: both builds refuse it and say what to write
+        assert problems_of(content, profile="members") == [
+            f"content/{PUBLIC}:12: lidhja: '{link}' nuk çon te asnjë faqe ose skedar që publikohet në këtë sajt; "
+            "shkruani '2018-03-01-brenda.md'"
+        ]
 
 
 def test_reference_links_images_and_attachments_of_internal_records_are_caught(content):
@@ -278,8 +284,8 @@ def test_links_with_a_scheme_other_than_web_mail_and_phone_are_refused_in_both_b
         assert "nuk lejohet; lejohen lidhjet https://, mailto:, tel: dhe ato te faqet e sajtit" in found[0]
 
 
-def test_web_mail_phone_and_same_page_links_pass(content):
-    body = "[a](https://example.org) [b](mailto:info@prefektura.gov.al) [c](tel:116111) [d](#vendimet) [e](../)"
+def test_web_mail_phone_same_page_and_generated_page_links_pass(content):
+    body = "[a](https://example.org) [b](mailto:info@prefektura.gov.al) [c](tel:116111) [d](#vendimet) [e](../../../qarqet/kukes.md)"
     write(content, PUBLIC, record(body=body))
     assert build_catalog(content).records
 

@@ -94,7 +94,7 @@ def test_hostile_record_minutes_keep_their_text_and_lose_every_handler_style_and
     for dangerous in ("onclick", "onerror", "onmouseover", "style=", "target=", "md-button", 'id="__config"'):
         assert dangerous not in text
     assert '<p class="">Paragraf që do të ekzekutonte një skript me klikim.</p>' in text
-    assert '<p><img alt="Figurë" src="/assets/images/favicon.png"></p>' in text
+    assert '<p><img alt="Figurë" src="/assets/images/figura.png"></p>' in text
     assert '<p><a href="https://example.org/faqe">Lidhje</a></p>' in text
     assert '<div class="admonition warning">\n<p class="admonition-title">Kujdes</p>' in text
     assert page.count('id="__config"') == 1  # Material's own configuration script

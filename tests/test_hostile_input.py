@@ -11,14 +11,22 @@ from conftest import FIXTURES, RECORD_PATH, write
 from helpers import problems_of
 from krat.content import contacts, records
 from krat.content.catalog import build_catalog
-from krat.content.dates import parse_due, parse_recent_date, years_after
+from krat.content.dates import RULES_SET, parse_due, parse_recent_date, years_after
 from krat.content.frontmatter import MAX_FILE_BYTES, guarded, read_document
 
 SHOWN = f"content/{RECORD_PATH}"
 VALID = (FIXTURES / "records" / "valid.md").read_text(encoding="utf-8")
 FRONT = VALID[: VALID.index("---\n", 4) + 4]  # the valid record's front-matter with both '---' lines: 13 lines
 HOSTILE = FIXTURES / "hostile_yaml"
-FAR_DATE = datetime.date(2100, 1, 1)  # the build date, later than any test machine's clock: the limits are fixed
+FAR_DATE = datetime.date(2100, 1, 1)  # a build date far from the clock: the limits follow it alone
+
+
+def fresh_contacts(content, day: str = "2099-12-01") -> None:
+    """Every help number verified on `day`, so a build dated FAR_DATE does not also refuse them as stale."""
+    contacts = content / "_data/contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("verified_on: 2026-11-22", f"verified_on: {day}"))
+
+
 ALIAS = (
     "YAML: ankorat dhe pseudonimet e YAML (&, *) nuk lejohen; shkruani vlerën e plotë "
     "(një tekst që nis me '&' ose '*' vendoseni në thonjëza)"
@@ -208,6 +216,7 @@ DUE_LIMIT = (
 
 @pytest.mark.parametrize("date", ["0000-01-01", "9999-12-31", "1899", "1989-12", "2102-01-02"])
 def test_meeting_date_outside_the_sane_range_is_refused(content, date):
+    fresh_contacts(content)
     write(content, RECORD_PATH, valid_with("date: 2018-02-16", f"date: {date}"))
     assert problems_of(content, today=FAR_DATE) == [f"{SHOWN}:3: date: '{date}' është jashtë kufijve: {RECENT_LIMIT}"]
 
@@ -220,6 +229,7 @@ def test_plan_approval_and_task_deadline_outside_the_range_are_refused(content):
         "  - {id: 1.3, title: Protokoll, responsible: [DAR], due: 2110-Q2}\n---\n"
     )
     write(content, "plane/kukes/2018.md", plan)
+    fresh_contacts(content)
     shown = "content/plane/kukes/2018.md"
     assert problems_of(content, today=FAR_DATE) == [
         f"{shown}:5: approved_on: '0000-01-01' është jashtë kufijve: {RECENT_LIMIT}",
@@ -229,8 +239,9 @@ def test_plan_approval_and_task_deadline_outside_the_range_are_refused(content):
 
 
 def test_article_date_and_contact_verification_outside_the_range_are_refused(content):
+    fresh_contacts(content)
     contacts_text = (content / "_data/contacts.yml").read_text(encoding="utf-8")
-    write(content, "_data/contacts.yml", contacts_text.replace("verified_on: 2026-11-22", "verified_on: 9999-12-31", 1))
+    write(content, "_data/contacts.yml", contacts_text.replace("verified_on: 2099-12-01", "verified_on: 9999-12-31", 1))
     article = (
         "---\ntitle: Artikull\ndate: 0000-01-01\naudience: [publiku]\ntopics: [parandalimi]\nsummary: Përmbledhje.\n"
         "sources: [{title: Burim, url: 'https://example.org/'}]\nvisibility: public\n---\n\nTeksti.\n"
@@ -243,23 +254,27 @@ def test_article_date_and_contact_verification_outside_the_range_are_refused(con
 
 
 def test_the_limits_are_two_years_ahead_and_ten_for_deadlines():
-    today = datetime.date(2026, 11, 30)
+    today = datetime.date(2030, 11, 30)
     assert [parse_recent_date(early, today).iso for early in ("1990", "1990-01-01")] == ["1990", "1990-01-01"]
-    assert parse_recent_date("2028-11-30", today).iso == "2028-11-30"
-    assert parse_recent_date("2028-11", today).iso == "2028-11"  # starts before the limit
-    for late in ("2028-12-01", "2028-12", "1989-12-31"):
+    assert parse_recent_date("2032-11-30", today).iso == "2032-11-30"
+    assert parse_recent_date("2032-11", today).iso == "2032-11"  # starts before the limit
+    for late in ("2032-12-01", "2032-12", "1989-12-31"):
         with pytest.raises(ValueError, match="është jashtë kufijve"):
             parse_recent_date(late, today)
-    assert parse_due("2036-Q4", today).end == datetime.date(2036, 12, 31)
-    with pytest.raises(ValueError, match="deri më 30.11.2036"):
-        parse_due("2037-Q1", today)
+    assert parse_due("2040-Q4", today).end == datetime.date(2040, 12, 31)
+    with pytest.raises(ValueError, match="deri më 30.11.2040"):
+        parse_due("2041-Q1", today)
     assert years_after(datetime.date(2028, 2, 29), 2) == datetime.date(2030, 2, 28)
 
 
-def test_a_build_reproduced_with_an_older_date_still_accepts_todays_content():
-    next_year = datetime.date.today().year + 1
-    old_build = datetime.date(2018, 7, 1)
-    assert parse_recent_date(str(next_year), old_build).year == next_year  # the limit counts from the later date
+def test_an_older_build_date_counts_from_the_day_the_limits_were_set():
+    """A build dated 2018 (a reproduced build, or a test) still accepts a help number verified in 2026: the limit
+    counts from RULES_SET (6 December 2026) and never from the machine's clock, so the verdict is the same on
+    any day."""
+    assert datetime.date(2026, 12, 6) == RULES_SET
+    assert parse_recent_date("2028-12-06", datetime.date(2018, 7, 1)).iso == "2028-12-06"
+    with pytest.raises(ValueError, match="deri më 06.12.2028"):
+        parse_recent_date("2028-12-07", datetime.date(2018, 7, 1))
 
 
 # --- the data files ----------------------------------------------------------------------------------------------

@@ -60,22 +60,32 @@ def test_failed_build_leaves_the_previous_site_in_place(project):
     assert (project / "site" / "takime/kukes/2018/2018-02-16-analiza-vjetore-2017/index.html").exists()
 
 
-def test_make_site_stops_on_a_broken_link_and_shows_the_warning(project):
-    """Strict means strict: MkDocs' own warnings stop `make site` (they were hidden, and so not counted, by
-    --quiet), and the last good site stays in place."""
+def test_make_site_stops_on_a_broken_link_in_our_words(project):
+    """A broken link stops `make site` with the catalog's Albanian line (as `krat check` prints it), and the last
+    good site stays in place."""
     assert make_site(project).returncode == 0
     page = project / "content" / "rreth.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[Plani](nuk-ekziston.md)\n", encoding="utf-8")
     failed = make_site(project)
     assert failed.returncode != 0
-    assert "nuk-ekziston.md" in failed.stderr and "WARNING" in failed.stderr
-    assert "Aborted with 1 warnings in strict mode!" in failed.stdout + failed.stderr
+    assert "content/rreth.md:" in failed.stderr and "lidhja: 'nuk-ekziston.md' nuk çon te asnjë faqe" in failed.stderr
     assert (project / "site" / "rreth" / "index.html").exists()
+
+
+def test_make_site_counts_mkdocs_warnings_in_strict_mode(project):
+    """Strict means strict: a warning that is not about content (here, an inline script a template gained, which
+    the page policy blocks) stops `make site`; --quiet would have hidden it, and so not counted it."""
+    template = project / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    injected = '{% block announce %}{{ ("<scr" ~ "ipt>console.log(1)</scr" ~ "ipt>") | safe }}'
+    template.write_text(text.replace("{% block announce %}", injected), encoding="utf-8")
+    failed = make_site(project)
+    assert failed.returncode != 0 and "WARNING" in failed.stderr
+    assert "warnings in strict mode!" in failed.stdout + failed.stderr
 
 
 def test_make_site_stops_on_a_contact_not_verified_for_twelve_months(project):
     old = subprocess.run(["make", "site"], cwd=project, capture_output=True, text=True,
                          env={**os.environ, "SOURCE_DATE_EPOCH": "1893456000"})  # 2030-01-01  # fmt: skip
     assert old.returncode != 0
-    assert "contacts.verified_on: numri 116 111" in old.stderr
-    assert "warnings in strict mode!" in old.stdout + old.stderr and "Traceback" not in old.stderr
+    assert "contacts.verified_on: numri 116 111" in old.stderr and "Traceback" not in old.stderr

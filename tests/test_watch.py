@@ -15,6 +15,7 @@ VSCODE = ROOT / ".vscode"
 TASKS = json.loads((VSCODE / "tasks.json").read_text(encoding="utf-8"))["tasks"]
 
 
+@pytest.mark.live  # a server or a file watcher: not run under a moved clock
 def test_watch_checks_at_once_and_again_after_a_save(tmp_path, capsys):
     (tmp_path / "a.md").write_text("x", encoding="utf-8")
     calls = []
@@ -29,6 +30,7 @@ def test_watch_checks_at_once_and_again_after_a_save(tmp_path, capsys):
     assert capsys.readouterr().err.splitlines() == [ROUND_STARTS, ROUND_ENDS, ROUND_STARTS, ROUND_ENDS]
 
 
+@pytest.mark.live  # a server or a file watcher: not run under a moved clock
 def test_check_watch_prints_the_problems_between_the_round_lines(capsys, content, monkeypatch):
     monkeypatch.setattr(cli, "watch", lambda check, folder: watch(check, folder, rounds=1))
     plant(content, "unquoted_time.md")

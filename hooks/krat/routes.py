@@ -60,3 +60,33 @@ def meetings_calendar(slug: str) -> str:
 
 def deadlines_calendar(slug: str) -> str:
     return f"{CALENDARS}{slug}-afatet.ics"
+
+
+# The open data files (krat.outputs.opendata), under DATA.
+OPEN_DATA_JSON = f"{DATA}krat.json"
+OPEN_DATA_SCHEMA = f"{DATA}krat.content.schema.json"
+OPEN_DATA_CSV = {
+    "records": "procesverbalet.csv",
+    "plans": "planet.csv",
+    "tasks": "detyrat.csv",
+    "institutions": "institucionet.csv",
+}
+INDEX_PAGES = (PREFECTURES, ARCHIVE, SEARCH, PLANS, AWARENESS, DATA, TOPICS, INSTITUTIONS)
+
+
+def generated_pages(prefectures: list[str], topics: list[str], institutions: list[str]) -> list[str]:
+    """The source name (as MkDocs knows it: 'qarqet/index.md', 'qarqet/kukes.md') of every page the build
+    generates, given the slugs and codes of the reference data. No file of content/ may take one of their
+    addresses, and a link to one of these names resolves (krat.content.addresses)."""
+    addresses = [*INDEX_PAGES, *map(prefecture, prefectures), *map(topic, topics), *map(institution, institutions)]
+    return [address + "index.md" if address in INDEX_PAGES else source(address) for address in addresses]
+
+
+def generated_files(prefectures: list[str]) -> list[str]:
+    """Every file the build writes that a text may link to: the open data, the feeds of the site and of each
+    prefecture, and each prefecture's two calendars (older feed pages and the search index are not linked)."""
+    files = [OPEN_DATA_JSON, OPEN_DATA_SCHEMA, *(DATA + name for name in OPEN_DATA_CSV.values())]
+    files += [records_feed(), ARTICLES_FEED]
+    for slug in prefectures:
+        files += [records_feed(slug), meetings_calendar(slug), deadlines_calendar(slug)]
+    return files

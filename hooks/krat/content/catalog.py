@@ -13,10 +13,11 @@ from itertools import groupby
 from pathlib import Path
 
 from krat import routes
+from krat.content.addresses import Generated, collisions, generated
 from krat.content.articles import Article, load_articles
 from krat.content.attachments import published_attachments, resolve_attachments
 from krat.content.campaigns import Campaign, load_campaigns
-from krat.content.contacts import Contact, load_contacts
+from krat.content.contacts import Contact, expiring_contacts, load_contacts, stale_contacts
 from krat.content.dates import build_date
 from krat.content.handpages import HandPage, load_pages
 from krat.content.inventory import Inventory, scan
@@ -82,6 +83,7 @@ class Catalog:
     digests: dict[str, str] = field(default_factory=dict)  # src_uri → digest of the file's text (release_sources)
     pages_by_src_uri: dict[str, HandPage] = field(default_factory=dict)
     published_files: set[str] = field(default_factory=set)  # src_uris of content files MkDocs may publish
+    notices: list[Problem] = field(default_factory=list)  # what staff should act on soon, without refusing
     by_prefecture: dict[str, list[Record]] = field(init=False)
     by_src_uri: dict[str, Record] = field(init=False)
     _position: dict[str, int] = field(init=False, repr=False)
@@ -165,13 +167,21 @@ def is_published(item: Record | Plan | Article, profile: str) -> bool:
 
 
 def build_catalog(
-    content_dir: Path, profile: str = "public", today: datetime.date | None = None, denylist: Path | None = None
+    content_dir: Path,
+    profile: str = "public",
+    today: datetime.date | None = None,
+    denylist: Path | None = None,
+    required: tuple[str, ...] = (),
 ) -> Catalog:
     """Read and validate all content under `content_dir`; raise ContentError listing every problem.
 
-    `today` is the build date (default: today); `denylist` the private list of names the privacy guard refuses
-    (a file kept outside the repository). Plan statuses come from every meeting that is not a draft (internal
-    ones too: their status counts, but the catalog links only to meetings published in this build).
+    This is the one verdict: the build (krat.engine) and `krat check` both call it, so whatever the build refuses
+    `krat check` refuses first, in the same words. `today` is the build date (default: `build_date()`);
+    `denylist` the private list of names the privacy guard refuses (a file kept outside the repository);
+    `required` the hand-written pages the site's navigation names (mkdocs.yml's `nav`), which must exist. Plan
+    statuses come from every meeting that is not a draft (internal ones too: their status counts, but the catalog
+    links only to meetings published in this build). Notices (a help number to re-verify soon) go on the catalog,
+    or on the ContentError.
     """
     if profile not in PROFILES:  # a mistyped profile must never publish internal material
         raise ContentError([Problem("KRAT_PROFILE", 1, "profili", f"'{profile}' nuk njihet; lejohen: public, members")])
@@ -180,6 +190,7 @@ def build_catalog(
     inventory = scan(content_dir, shown_root)
     refdata = load_reference_data(content_dir / DATA_DIR, f"{shown_root}/{DATA_DIR}")
     refdata.today = today
+    built = generated(refdata)
     records, record_problems = load_records(content_dir, shown_root, refdata)
     plans, plan_problems = load_plans(content_dir, shown_root, refdata)
     articles, article_problems = load_articles(content_dir, shown_root, refdata)
@@ -187,25 +198,28 @@ def build_catalog(
     campaigns, campaign_problems = load_campaigns(content_dir / DATA_DIR, f"{shown_root}/{DATA_DIR}", refdata)
     pages, page_problems = load_pages(inventory.pages, refdata)
     problems = record_problems + plan_problems + article_problems + contact_problems + campaign_problems
-    problems += page_problems + inventory.problems
+    problems += page_problems + inventory.problems + stale_contacts(contacts, today)
+    problems += missing_pages(required, inventory, built, shown_root)
     attachment_problems = resolve_attachments(records, inventory.files)
     # A file is "declared by no record" only when every record could be read: a broken record may declare it.
     problems += [problem for problem in attachment_problems if not record_problems or problem.field != "skedari"]
     items = records + plans + articles
+    problems += collisions(content_addresses(items, pages, inventory), built)
     published = [item for item in items if is_published(item, profile)]
     files = published_files(published, pages, inventory)
     # Links and personal data are checked on every file that loaded, even when others did not: `krat check FILE`
     # (the pre-commit hook) must not let a file through because another one is broken.
     texts = [Text(item.src_uri, item.path, item.body, item.body_line) for item in published + pages]
-    problems += check_links(texts, link_targets(items, published, inventory, files, profile))
+    problems += check_links(texts, link_targets(items, published, inventory, files, profile, built))
     if profile == "public":
         numbers = [contact.number for contact in contacts]
         guard = load_guard(content_dir / DATA_DIR, numbers, f"{shown_root}/{DATA_DIR}", denylist)
         problems += guard_problems(guarded_texts(items, pages), guard)
     if not problems:
         problems += link_plans([p for p in plans if not p.draft], [r for r in records if not r.draft], today)
+    notices = expiring_contacts(contacts, today)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, notices)
     unpublished = {item.src_uri for item in items} - {item.src_uri for item in published}
     digests = release_sources(items)
     catalog = Catalog(
@@ -222,7 +236,31 @@ def build_catalog(
     )
     catalog.pages_by_src_uri = {page.src_uri: page for page in pages}
     catalog.published_files = files
+    catalog.notices = notices
     return catalog
+
+
+def missing_pages(required: tuple[str, ...], inventory: Inventory, built: Generated, shown_root: str) -> list[Problem]:
+    """A problem for each page the navigation names that neither content/ nor the build has: MkDocs' strict
+    build would stop on it in English."""
+    present = {page.src_uri for page in inventory.pages} | set(built.pages)
+    message = "mungon: menyja e sajtit (nav te mkdocs.yml) e kërkon këtë faqe; riktheni skedarin"
+    return [Problem(f"{shown_root}/{src_uri}", 1, "faqja", message) for src_uri in required if src_uri not in present]
+
+
+def nav_pages(nav) -> tuple[str, ...]:
+    """The Markdown files a navigation (mkdocs.yml's `nav`: titles, files, sections, addresses) names."""
+    if isinstance(nav, str):
+        return (nav,) if nav.endswith(".md") and "://" not in nav else ()
+    values = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else ()
+    return tuple(page for value in values for page in nav_pages(value))
+
+
+def content_addresses(items: list, pages: list[HandPage], inventory: Inventory) -> list[tuple[str, str]]:
+    """(src_uri, shown path) of every file of the content tree that may be served: items, hand-written pages,
+    images and attachment candidates."""
+    found = [(item.src_uri, item.path) for item in items] + [(page.src_uri, page.path) for page in pages]
+    return found + [(file.src_uri, file.shown) for file in [*inventory.assets, *inventory.files.values()]]
 
 
 def guarded_texts(items: list, pages: list[HandPage]) -> list:
@@ -239,14 +277,19 @@ def published_files(published: list, pages: list[HandPage], inventory: Inventory
     return files | published_attachments(records) | {asset.src_uri for asset in inventory.assets}
 
 
-def link_targets(items: list, published: list, inventory: Inventory, files: set[str], profile: str) -> Targets:
-    """Where links may and may not lead in this build: any content file or item address it leaves out is hidden."""
+def link_targets(
+    items: list, published: list, inventory: Inventory, files: set[str], profile: str, built: Generated
+) -> Targets:
+    """Where links may and may not lead in this build: any content file or item address it leaves out is hidden;
+    what it publishes and generates is there to link to (krat.content.links)."""
     every_file = {file.src_uri for file in inventory.files.values()} | {item.src_uri for item in items}
     hidden = every_file - files
     hidden |= {routes.page(src_uri) for src_uri in hidden if src_uri.endswith(".md")}
     shown = files | {routes.page(src_uri) for src_uri in files if src_uri.endswith(".md")}
     reason = HIDDEN_PUBLIC if profile == "public" else HIDDEN_MEMBERS
-    return Targets(frozenset(shown), frozenset(hidden), reason)
+    names = files | set(built.pages) | set(built.files)
+    pages = {routes.page(src_uri): src_uri for src_uri in names if src_uri.endswith(".md")}
+    return Targets(frozenset(shown), frozenset(hidden), reason, frozenset(names), pages)
 
 
 def release_sources(items: list[Record | Plan | Article]) -> dict[str, str]:

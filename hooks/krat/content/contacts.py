@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from krat.content.datafiles import load_entries
+from krat.content.dates import years_after
 from krat.content.problems import Problem
 from krat.content.refdata import ReferenceData
 from krat.content.schema import CONTACTS_FILE_FIELDS
 
 CONTACTS_FILE = "contacts.yml"
 STALE_AFTER_MONTHS = 12
+NOTICE_DAYS = 60  # how long before a contact's verification expires `krat check` and the build say so
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,9 @@ def help_bar(contacts: list[Contact]) -> list[Contact]:
 
 
 def stale_contacts(contacts: list[Contact], today: datetime.date) -> list[Problem]:
-    """One warning per contact verified more than 12 months before `today` (verified exactly 12 months ago is
-    still fresh), naming the line to update and the source to check."""
+    """One problem per contact verified more than 12 months before `today` (verified exactly 12 months ago is
+    still fresh), naming the line to update and the source to check: the build refuses to publish a help number
+    nobody has checked for a year, and `krat check` says so first (the catalog holds both)."""
     oldest_fresh = year_before(today)
     return [
         Problem(
@@ -91,9 +94,22 @@ def stale_contacts(contacts: list[Contact], today: datetime.date) -> list[Proble
     ]
 
 
+def expiring_contacts(contacts: list[Contact], today: datetime.date) -> list[Problem]:
+    """A notice (not a refusal) per contact whose verification expires within NOTICE_DAYS of `today`: the last
+    day it counts as fresh, so staff re-verify before the build stops."""
+    notices = []
+    for contact in contacts:
+        last_fresh = years_after(contact.verified_on, 1)
+        if today <= last_fresh <= today + datetime.timedelta(days=NOTICE_DAYS):
+            message = (
+                f"numri {contact.number} ({contact.name}) duhet riverifikuar deri më {last_fresh:%d.%m.%Y} "
+                f"(u verifikua më {contact.verified_on:%d.%m.%Y}); pas kësaj date ndërtimi ndalon. Verifikojeni "
+                f"te burimi ({contact.source['url']}) dhe shkruani datën e re te verified_on"
+            )
+            notices.append(Problem(contact.path, contact.line, "contacts.verified_on", message))
+    return notices
+
+
 def year_before(day: datetime.date) -> datetime.date:
     """The same day one year (12 months) earlier; 29 February falls back to 28 February."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
+    return years_after(day, -1)

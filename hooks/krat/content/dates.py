@@ -8,6 +8,7 @@ ten for task deadlines. A year 0 or 9999 would pass the calendar checks and then
 
 import calendar
 import datetime
+import os
 import re
 from dataclasses import dataclass
 
@@ -79,6 +80,10 @@ RECENT_LIMIT = "dy vjet pas datës së ndërtimit"
 DUE_LIMIT = "dhjetë vjet pas datës së ndërtimit (afatet e një plani shtrihen në disa vite)"
 
 
+# The day these limits were set: the upper limit never counts from an earlier day (`check_range`).
+RULES_SET = datetime.date(2026, 12, 6)
+
+
 def years_after(day: datetime.date, years: int) -> datetime.date:
     """The same day `years` later; 29 February falls back to 28 February."""
     try:
@@ -93,10 +98,11 @@ def check_range(
     """Raise ValueError with an Albanian explanation when the period starting at `start` (written `text`) begins
     before FIRST_YEAR or more than `years_ahead` years after `today`; `limit` says why the upper limit is there.
 
-    `today` is the build date (`build_date()`), or today's date when that is later: a build reproduced with an
-    older SOURCE_DATE_EPOCH must still accept the content that passed when it was written, and the limit only
-    ever grows, so a file that passes once always passes."""
-    latest = years_after(max(today or datetime.date.today(), datetime.date.today()), years_ahead)
+    `today` is the build date (`build_date()`: SOURCE_DATE_EPOCH's day when set), never the machine's clock: the
+    same files and the same build date give the same verdict on any day. The limit counts from RULES_SET when the
+    build date is earlier, so a build reproduced with an older SOURCE_DATE_EPOCH (or a test dated 2018) still
+    accepts the dates of content written since (a help number verified in 2026)."""
+    latest = years_after(max(today or build_date(), RULES_SET), years_ahead)
     if not PartialDate(FIRST_YEAR) <= start <= PartialDate(latest.year, latest.month, latest.day):
         raise ValueError(
             f"'{text}' është jashtë kufijve: lejohet nga viti {FIRST_YEAR} deri më {latest:%d.%m.%Y}, {limit}"
@@ -158,8 +164,10 @@ def parse_due(text: str, today: datetime.date | None = None) -> Due:
 
 
 def build_date(epoch: str | None = None) -> datetime.date:
-    """Today for "overdue" and "next": the day of `epoch` (seconds, as SOURCE_DATE_EPOCH gives them, read by the
-    engine and the `krat` command), so a build can be reproduced exactly; else today."""
+    """The build date, the one "today" of the domain (limits, "overdue", "next", stale contacts): the day of
+    `epoch` (seconds), else of the SOURCE_DATE_EPOCH environment variable (reproducible-builds.org's standard,
+    which the tests set for their whole session), else the machine's date."""
+    epoch = epoch or os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
     return datetime.date.today()

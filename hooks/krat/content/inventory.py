@@ -11,8 +11,9 @@ lands in exactly one place:
 - any other file with an allowed document extension — an attachment candidate, published only when a record
   declares it (`krat.content.attachments`).
 
-Nothing may sit at an address the build fills itself: `admin/` (the web editor) and `pagefind/` (the search
-index). A page there would replace the editor's page, e.g. with a fake login for staff.
+Nothing may sit in a folder the build fills itself: `admin/` (the web editor), `pagefind/` (the search index),
+the feeds and calendars. A page there would replace the editor's page, e.g. with a fake login for staff. (Every
+other generated address is guarded by `krat.content.addresses`.)
 
 Everything else (symlinks, hidden files, other Markdown spellings, executable or browser-run formats such as
 `.html`, `.svg`, `.js`) is a problem naming the file.
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from krat import routes
+from krat.content.addresses import address_of, folded
 from krat.content.problems import Problem
 
 SECTIONS = {"takime": "records", "plane": "plans", "ndergjegjesim": "articles"}
@@ -53,7 +55,12 @@ SIGNATURES = {
     **dict.fromkeys((".doc", ".xls", ".ppt"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)),
 }
 TEXT_FILES = {".txt", ".csv"}
-BUILD_FOLDERS = {routes.ADMIN.strip("/"): "redaktorit", routes.SEARCH_INDEX.strip("/"): "indeksit të kërkimit"}
+BUILD_FOLDERS = {
+    routes.ADMIN: "redaktorit",
+    routes.SEARCH_INDEX: "indeksit të kërkimit",
+    routes.FEEDS: "feed-eve",
+    routes.CALENDARS: "kalendarëve",
+}
 
 
 @dataclass(frozen=True)
@@ -141,10 +148,11 @@ def _refusal(file: ContentFile, parts: list[str]) -> str:
     if any(part.startswith(".") for part in parts):
         return "skedar ose dosje e fshehur (emri nis me '.'); hiqeni nga content/"
     stem, extension = os.path.splitext(name)
-    folder = routes.page(file.src_uri).split("/")[0] if extension == MARKDOWN else parts[0]
-    if folder in BUILD_FOLDERS:
+    address = folded(address_of(file.src_uri))
+    folder = next((folder for folder in BUILD_FOLDERS if address.startswith(folder)), None)
+    if folder:
         return (
-            f"adresa /{folder}/ është e {BUILD_FOLDERS[folder]}, që e krijon ndërtimi; asnjë skedar i content/ "
+            f"adresa /{folder} është e {BUILD_FOLDERS[folder]}, që e krijon ndërtimi; asnjë skedar i content/ "
             "nuk mund të vendoset aty, zgjidhni një emër tjetër"
         )
     if extension.lower() in OTHER_MARKDOWN and extension != MARKDOWN:

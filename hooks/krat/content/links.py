@@ -15,7 +15,7 @@ Links to pages that do not exist at all are MkDocs' strict link check's job.
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
@@ -50,6 +50,8 @@ class Targets:
     published: frozenset[str]
     hidden: frozenset[str]
     hidden_reason: str
+    files: frozenset[str] = frozenset()  # every file name the build has: published content and generated pages
+    pages: dict[str, str] = field(default_factory=dict)  # page address ('qarqet/kukes/') → its file name
 
 
 def check_links(texts: list[Text], targets: Targets) -> list[Problem]:
@@ -101,7 +103,39 @@ def refusal(target: str, src_uri: str, targets: Targets) -> str:
         for candidate in (resolved, resolved + "/", resolved + ".md", resolved + "/index.md"):
             if candidate in targets.hidden and candidate not in targets.published:
                 return f"'{target[:60]}' çon te {targets.hidden_reason}; hiqeni lidhjen nga ky tekst publik"
-    return ""
+    return unresolved(target, path, src_uri, targets)
+
+
+def unresolved(target: str, path: str, src_uri: str, targets: Targets) -> str:
+    """Why the link `target` (its path `path`, decoded) from the text at `src_uri` leads to nothing this build
+    publishes, or ''. Relative links name a file from the text's folder, as MkDocs resolves them; absolute ones
+    a page address or a file from the site's root. The message offers the link that works where there is one."""
+    if path.startswith("/"):
+        resolved = posixpath.normpath(path).lstrip("/")
+        if resolved in targets.files or _address(resolved) in targets.pages:
+            return ""
+        wanted = ""
+    else:
+        if posixpath.normpath(path) == ".":
+            return ""
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
+        if resolved in targets.files:
+            return ""
+        # The page meant: the address from the text's folder, or from its page's address as a browser reads it.
+        from_page = posixpath.normpath(posixpath.join(routes.page(src_uri), path))
+        wanted = targets.pages.get(_address(resolved)) or targets.pages.get(_address(from_page), "")
+    if wanted:
+        hint = f"; shkruani '{posixpath.relpath(wanted, posixpath.dirname(src_uri) or '.')}'"
+    elif not posixpath.splitext(resolved)[1]:
+        hint = "; lidhja te një faqe e sajtit shkruhet me skedarin e saj '.md' (p.sh. '../../qarqet/kukes.md')"
+    else:
+        hint = ""
+    return f"'{target[:60]}' nuk çon te asnjë faqe ose skedar që publikohet në këtë sajt{hint}"
+
+
+def _address(resolved: str) -> str:
+    """The page address a resolved path names: 'qarqet/kukes' → 'qarqet/kukes/', '' or '.' → '' (the home page)."""
+    return "" if resolved in ("", ".") else resolved.rstrip("/") + "/"
 
 
 def _line_of(target: str, text: Text) -> int:

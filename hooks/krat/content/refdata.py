@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from krat import routes
+from krat.content.dates import build_date
 from krat.content.frontmatter import guarded, read_list
 from krat.content.problems import ContentError, Problem
 from krat.content.text import fold
@@ -91,7 +92,7 @@ class ReferenceData:
     institutions: Lookup[Institution]
     topics: Lookup[Topic]
     audiences: Lookup[Audience] = field(default_factory=lambda: Lookup([], "slug"))
-    today: datetime.date = field(default_factory=datetime.date.today)
+    today: datetime.date = field(default_factory=build_date)
 
 
 FILES = {
@@ -126,7 +127,7 @@ def _load_list(path: Path, shown: str, model: type, required: tuple) -> tuple[li
     if not path.exists():
         return [], [Problem(shown, 1, "skedari", "mungon skedari i të dhënave të referencës")]
     document, entries, problems = read_list(path, shown)
-    items = []
+    items, seen = [], {}
     for index, entry in enumerate(entries):
         line = document.line("entries", index)
         missing = [key for key in required if not isinstance(entry, dict) or not entry.get(key)]
@@ -136,6 +137,10 @@ def _load_list(path: Path, shown: str, model: type, required: tuple) -> tuple[li
         unsafe = _unsafe_value(entry)
         if unsafe:
             problems.append(Problem(shown, document.line("entries", index, unsafe[0]), unsafe[0], unsafe[1]))
+            continue
+        twin = _twin(entry, seen, line)
+        if twin:
+            problems.append(Problem(shown, document.line("entries", index, twin[0]), twin[0], twin[1]))
             continue
         values = {key: entry.get(key) or "" for key in model.__dataclass_fields__}
         if "municipalities" in values:
@@ -150,6 +155,22 @@ KEY_PATTERNS = {
     "slug": re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
     "code": re.compile(r"^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$"),
 }
+
+
+def _twin(entry: dict, seen: dict[str, tuple[str, int]], line: int) -> tuple[str, str] | None:
+    """(key, message) when the entry's slug or code names the same address as an earlier entry's: addresses
+    ignore case ('DVP' and 'dvp' are both institucionet/dvp/), so one page would replace the other."""
+    for key in KEY_PATTERNS:
+        if key in entry:
+            folded = str(entry[key]).casefold()
+            if folded in seen:
+                other, other_line = seen[folded]
+                return key, (
+                    f"'{entry[key]}' jep të njëjtën adresë si '{other}' (rreshti {other_line}); adresat nuk dallojnë "
+                    "shkronjat e mëdha nga të voglat: zgjidhni një tjetër ose hiqni njërin element"
+                )
+            seen[folded] = (str(entry[key]), line)
+    return None
 
 
 def _unsafe_value(entry: dict) -> tuple[str, str] | None:

@@ -20,11 +20,10 @@ from mkdocs.structure.pages import Page
 
 from krat import routes
 from krat.content.articles import Article
-from krat.content.catalog import DATA_DIR, Catalog, build_catalog
-from krat.content.contacts import stale_contacts
+from krat.content.catalog import DATA_DIR, Catalog, build_catalog, nav_pages
 from krat.content.dates import build_date
 from krat.content.plans import Plan
-from krat.content.problems import ContentError
+from krat.content.problems import ContentError, format_notices
 from krat.content.records import Record
 from krat.engine import csp, preview
 from krat.outputs import editor
@@ -86,14 +85,17 @@ def load(config: MkDocsConfig) -> None:
     """Read and validate all content before MkDocs touches any file; stop the build listing every problem."""
     global _build
     options = Options.of(config)
+    today, required = build_date(options.epoch), nav_pages(config.nav)
     try:
-        catalog = build_catalog(Path(config.docs_dir), options.profile, build_date(options.epoch), options.denylist)
+        catalog = build_catalog(Path(config.docs_dir), options.profile, today, options.denylist, required)
     except ContentError as error:
+        if error.notices:
+            log.info("%s", format_notices(error.notices))
         raise PluginError(str(error)) from None
     _build = Build(options, catalog)
     log.debug("krat: %d procesverbale publikohen", len(catalog.records))
-    for problem in stale_contacts(catalog.contacts, catalog.today):
-        log.warning("%s", problem)  # a contact not re-verified for 12 months: strict builds stop
+    if catalog.notices:
+        log.info("%s", format_notices(catalog.notices))  # a help number to re-verify soon: said, not refused
 
 
 def update_files(files: Files, config: MkDocsConfig) -> Files:

@@ -46,8 +46,8 @@ from krat.outputs.exports import (
 )
 from krat.outputs.feeds import PAGE_SIZE, generate_feeds
 
-JSON_PATH = f"{routes.DATA}krat.json"
-SCHEMA_PATH = f"{routes.DATA}krat.content.schema.json"
+JSON_PATH = routes.OPEN_DATA_JSON
+SCHEMA_PATH = routes.OPEN_DATA_SCHEMA
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 START = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$"
@@ -365,11 +365,18 @@ INSTITUTION_COLUMNS = [
 
 OCD_EVENT = "Open Civic Data Event (modelet opencivicdata dhe skema e pupa)"
 TABLES = [
-    Table("records", "procesverbalet.csv", "Procesverbalet", OCD_EVENT, RECORD_COLUMNS, lambda c: c.records),
-    Table("plans", "planet.csv", "Planet e veprimit", "asnjë term i përshtatshëm", PLAN_COLUMNS, lambda c: c.plans),
+    Table("records", routes.OPEN_DATA_CSV["records"], "Procesverbalet", OCD_EVENT, RECORD_COLUMNS, lambda c: c.records),
+    Table(
+        "plans",
+        routes.OPEN_DATA_CSV["plans"],
+        "Planet e veprimit",
+        "asnjë term i përshtatshëm",
+        PLAN_COLUMNS,
+        lambda c: c.plans,
+    ),
     Table(
         "tasks",
-        "detyrat.csv",
+        routes.OPEN_DATA_CSV["tasks"],
         "Detyrat e planeve",
         "asnjë term i përshtatshëm",
         TASK_COLUMNS,
@@ -377,7 +384,7 @@ TABLES = [
     ),
     Table(
         "institutions",
-        "institucionet.csv",
+        routes.OPEN_DATA_CSV["institutions"],
         "Institucionet",
         "Popolo Organization",
         INSTITUTION_COLUMNS,

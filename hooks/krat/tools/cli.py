@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from krat.content.catalog import DATA_DIR, build_catalog, shown_path
+import yaml
+
+from krat.content.catalog import DATA_DIR, PROFILES, build_catalog, nav_pages, shown_path
 from krat.content.dates import build_date
-from krat.content.problems import ContentError, format_problems
+from krat.content.problems import ContentError, Problem, format_notices, format_problems
 from krat.content.records import RECORDS_DIR, find_duplicates, load_records
 from krat.content.refdata import ReferenceData, load_reference_data
 from krat.content.schema import KINDS
@@ -133,6 +135,12 @@ def add_check_command(commands) -> None:
         help="pa efekt, mbahet që komandat e vjetra të punojnë: çdo kontroll e zbaton tashmë rojen e privatësisë",
     )
     check.add_argument(
+        "--fail-on-notice",
+        action="store_true",
+        help="del me 1 edhe kur ka vetëm njoftime (p.sh. një numër për t'u riverifikuar së shpejti): për kontrollin "
+        "e përjavshëm të mirëmbajtësve",
+    )
+    check.add_argument(
         "--watch",
         action="store_true",
         help="kontrollo përsëri sa herë ndryshon një skedar i përmbajtjes (për detyrën e VS Code; Ctrl+C ndalon)",
@@ -145,37 +153,81 @@ def run_check_command(arguments: argparse.Namespace) -> int:
     `--public` is accepted and does nothing: every check now runs the privacy guard."""
     content_dir = Path(arguments.content)
     if not arguments.watch:
-        return run_check(content_dir, arguments.paths)
+        return run_check(content_dir, arguments.paths, arguments.fail_on_notice)
     _require_content_dir(content_dir)
     with suppress(KeyboardInterrupt):
-        watch(lambda: run_check(content_dir, arguments.paths), content_dir)
+        watch(lambda: run_check(content_dir, arguments.paths, arguments.fail_on_notice), content_dir)
     return 0
 
 
-def run_check(content_dir: Path, paths: list[str]) -> int:
-    """Validate all content as the public build does — internal records and drafts are read and checked too, the
-    privacy guard reads every file marked public (drafts included) and every hand-written page, and no public text
-    may link to internal material; print the problems (only those under `paths` when given) to stderr; return the
-    exit code. Personal data in a public record thus stops `krat check` (and the pre-commit hook) as it would stop
-    the public build, even when other files are broken.
+def run_check(content_dir: Path, paths: list[str], fail_on_notice: bool = False) -> int:
+    """Validate all content as both builds do, with the one function they call (`build_catalog`): the public
+    build (privacy guard on every public file, drafts included; no public text may link to internal material)
+    and the members' build (links in internal records too). Print the problems (only those under `paths` when
+    given) and the notices to stderr; return the exit code (1 on a notice too with `fail_on_notice`). Whatever
+    either build would refuse, this refuses first, in the same words.
     """
     _require_content_dir(content_dir)
     missing = [f"krat: '{path}' nuk ekziston" for path in paths if not Path(path).exists()]
     if missing:
         raise CommandFailed("\n".join(missing), 2)
-    try:
-        catalog = build_catalog(content_dir, "public", build_date(os.environ.get("SOURCE_DATE_EPOCH")), denylist())
-    except ContentError as error:
-        wanted = [shown_path(Path(path)) for path in paths]
-        problems = [problem for problem in error.problems if _is_under(problem.path, wanted)]
-        if problems:
-            print(format_problems(problems), file=sys.stderr)
-            return 1
+    problems, notices, checked = check_profiles(content_dir)
+    wanted = [shown_path(Path(path)) for path in paths]
+    mine = [problem for problem in problems if _is_under(problem.path, wanted)]
+    notices = [notice for notice in notices if _is_under(notice.path, wanted)]
+    if notices:
+        print(format_notices(notices), file=sys.stderr)
+    if mine:
+        print(format_problems(mine, CHECK_OUTCOME), file=sys.stderr)
+        return 1
+    if problems:
         print("Skedarët e dhënë janë në rregull (ka probleme në skedarë të tjerë).", file=sys.stderr)
         return 0
-    checked = len(catalog.records) + sum(1 for src_uri in catalog.unpublished if src_uri.startswith(RECORDS_DIR))
-    print(f"Në rregull: {checked} procesverbale u kontrolluan pa probleme.")  # internal ones and drafts too
-    return 0
+    count = sum(1 for path in checked if _is_under(path, wanted))
+    print(f"Në rregull: {count} procesverbale u kontrolluan pa probleme.")  # internal ones and drafts too
+    return 1 if notices and fail_on_notice else 0
+
+
+CHECK_OUTCOME = "ndërtimi do ta refuzonte përmbajtjen derisa të rregullohen"
+
+
+def check_profiles(content_dir: Path) -> tuple[list[Problem], list[Problem], list[str]]:
+    """Every problem either build (public, members) would stop on, every notice, and the shown paths of the
+    records checked (internal ones and drafts too), at the build date and with the navigation the build uses."""
+    today, required = build_date(), required_pages(content_dir)
+    problems, notices, checked = set(), set(), set()
+    for profile in PROFILES:
+        try:
+            catalog = build_catalog(content_dir, profile, today, denylist(), required)
+        except ContentError as error:
+            problems.update(error.problems)
+            notices.update(error.notices)
+            continue
+        notices.update(catalog.notices)
+        if profile == "members":
+            drafts = [src_uri for src_uri in catalog.unpublished if src_uri.startswith(RECORDS_DIR)]
+            checked = {record.path for record in catalog.records}
+            checked |= {f"{shown_path(content_dir)}/{src_uri}" for src_uri in drafts}
+    return sorted(problems), sorted(notices), sorted(checked)
+
+
+def required_pages(content_dir: Path) -> tuple[str, ...]:
+    """The pages the site's navigation names, from the mkdocs.yml beside the content folder (none without one):
+    the build stops when one is missing, so `krat check` must know them too. `!ENV` and other tags read as
+    nothing: only `nav` is wanted."""
+    config = content_dir.parent / "mkdocs.yml"
+    if not config.is_file():
+        return ()
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    try:
+        settings = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 (a SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return ()
+    return nav_pages(settings.get("nav")) if isinstance(settings, dict) else ()
 
 
 def denylist() -> Path | None:
