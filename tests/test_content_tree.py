@@ -153,7 +153,30 @@ def test_site_assets_are_images_only(content):
         "content/assets/krat.css:1: skedari: te content/assets/ lejohen vetëm figura (gif, jpeg, jpg, png, webp)"
     ]
     (content / "assets/krat.css").unlink()
+    write(content, "rreth.md", "# Rreth\n\n![Logo](assets/logo.png)\n")
     assert "assets/logo.png" in build_catalog(content).published_files
+
+
+def test_an_image_is_published_only_where_a_published_text_shows_it(content):
+    """An image under content/assets/ shown only by an internal record stays out of the public build (its name
+    may say what the record is about), and is published in the members' build, which shows the record."""
+    (content / "assets").mkdir()
+    (content / "assets/harta-e-rastit.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(16))
+    with_internal(content, internal_extra="")
+    internal = content / INTERNAL
+    internal.write_text(internal.read_text(encoding="utf-8") + "\n![Harta](../../../assets/harta-e-rastit.png)\n")
+    assert "assets/harta-e-rastit.png" not in build_catalog(content).published_files
+    assert "assets/harta-e-rastit.png" in build_catalog(content, profile="members").published_files
+
+
+def test_a_hard_link_into_the_content_tree_is_refused(content, tmp_path):
+    """A hard link is a second name for a file that may live anywhere on the disk (a deploy secret beside the
+    checkout): like a symlink, it is refused, naming the file."""
+    secret = tmp_path / "deploy-secret.txt"
+    secret.write_text("token\n", encoding="utf-8")
+    (content / "takime/kukes/2018").mkdir(parents=True)
+    os.link(secret, content / "takime/kukes/2018/shtojca.txt")
+    assert problems_of(content)[0].startswith("content/takime/kukes/2018/shtojca.txt:1: skedari: skedari ka edhe emra")
 
 
 # --- attachments --------------------------------------------------------------------------------------------

@@ -77,7 +77,7 @@ CAUGHT = [
     ("e lindur në vitin 2005", "datelindje", "lindur në vitin 2005"),
     ("datëlindja 12/03/05", "datelindje", "datëlindja 12/03/05"),
     # ë typed as e and a combining diaeresis, as text copied from some systems comes
-    ("date\u0308lindja 3 ne\u0308ntor 1999", "datelindje", "date\u0308lindja 3 ne\u0308ntor 1999"),
+    ("date\u0308lindja 3 ne\u0308ntor 1999", "datelindje", "datëlindja 3 nëntor 1999"),  # shown as read
 ]
 
 # Ordinary text of the minutes, plans and laws: none of it is personal data.
@@ -250,3 +250,38 @@ def test_no_hits_in_a_synthetic_corpus(tmp_path):
     guard = real_guard()
     hits = {path.name: guard.scan(path.read_text(encoding="utf-8")) for path in files}
     assert {name: found for name, found in hits.items() if found} == {}
+
+
+@pytest.mark.parametrize(
+    ("written", "rule"),
+    [
+        ("Tel. 069\u00a0123\u00a04567", "telefon"),  # no-break spaces, as a word processor pastes them
+        ("Tel. 069\u2011123\u20134567", "telefon"),  # a non-breaking hyphen and an en dash
+        ("Tel. 00 355 69 123 4567", "telefon"),  # a space inside the 00 355 prefix
+        ("Tel. 0\u200b6\u200b9 1\u20602\u00ad3 4567", "telefon"),  # invisible characters between the digits
+        ("Tel. &#48;&#54;&#57; 123 4567", "telefon"),  # character references the page shows as digits
+        ("Tel. \uff10\uff16\uff19 123 4567", "telefon"),  # fullwidth digits
+        ("Tel. \u0660\u0666\u0669 123 4567", "telefon"),  # Arabic-Indic digits
+        ("ID \u040855101234\u0410", "nid"),  # Cyrillic Je and A around the digits
+        ("ID J\u00a05510\u20121234\u00a0A", "nid"),
+        ("Shkruani te emri&#64;gmail.com", "email"),
+        ("Shkruani te emri&commat;gmail.com", "email"),
+        ("Shkruani te emri\uff20gmail.com", "email"),
+    ],
+)
+def test_personal_data_is_caught_in_the_forms_a_reader_sees_it(written, rule):
+    """Numbers and addresses pasted with other spaces and dashes, hidden characters, look-alike letters or HTML
+    references are the same data to the reader: the guard reads the text as shown (krat.content.normalize)."""
+    assert [hit.rule for hit in Guard(official_numbers=OFFICIAL).scan(written)] == [rule]
+
+
+def test_a_file_name_and_the_reference_data_are_guarded_too(content):
+    from helpers import problems_of
+
+    topics = content / "_data/topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("name: ", "name: Thirrni 069 123 4567, ", 1))
+    (content / "takime/kukes/2018").mkdir(parents=True)
+    (content / "takime/kukes/2018/J55101234A.pdf").write_bytes(b"%PDF-1.4\n")
+    found = problems_of(content)
+    assert any(line.startswith("content/_data/topics.yml:") and "privatësia.telefon" in line for line in found)
+    assert any(line.startswith("content/takime/kukes/2018/J55101234A.pdf:1: privatësia.nid") for line in found)

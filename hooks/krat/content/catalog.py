@@ -210,11 +210,13 @@ def build_catalog(
     # Links and personal data are checked on every file that loaded, even when others did not: `krat check FILE`
     # (the pre-commit hook) must not let a file through because another one is broken.
     texts = [Text(item.src_uri, item.path, item.body, item.body_line) for item in published + pages]
-    problems += check_links(texts, link_targets(items, published, inventory, files, profile, built))
+    used: set[str] = set()
+    problems += check_links(texts, link_targets(items, published, inventory, files, profile, built), used)
+    files -= {asset.src_uri for asset in inventory.assets} - used  # a site image only where a published text shows it
     if profile == "public":
         numbers = [contact.number for contact in contacts]
         guard = load_guard(content_dir / DATA_DIR, numbers, f"{shown_root}/{DATA_DIR}", denylist)
-        problems += guard_problems(guarded_texts(items, pages), guard)
+        problems += guard_problems(guarded_texts(items, pages, inventory), guard)
     if not problems:
         problems += link_plans([p for p in plans if not p.draft], [r for r in records if not r.draft], today)
     notices = expiring_contacts(contacts, today)
@@ -263,10 +265,24 @@ def content_addresses(items: list, pages: list[HandPage], inventory: Inventory) 
     return found + [(file.src_uri, file.shown) for file in [*inventory.assets, *inventory.files.values()]]
 
 
-def guarded_texts(items: list, pages: list[HandPage]) -> list:
+@dataclass(frozen=True)
+class GuardedText:
+    """A text the privacy guard reads that is not an item: a data file, or a file's name."""
+
+    path: str
+    text: str
+
+
+def guarded_texts(items: list, pages: list[HandPage], inventory: Inventory) -> list:
     """What the privacy guard reads: every public item, drafts included (a draft marked public is published as it
-    stands once `draft` goes), and every hand-written page (always public)."""
-    return [item for item in items if item.visibility == "public"] + pages
+    stands once `draft` goes), every hand-written page (always public), the data files (topic, institution and
+    campaign names are printed on public pages) and the name of every file of the content tree (a name becomes an
+    address and a link's text)."""
+    data = [GuardedText(file.shown, file.path.read_text(encoding="utf-8", errors="replace")) for file in inventory.data]
+    files = [*inventory.pages, *inventory.assets, *inventory.files.values(), *inventory.data]
+    files += [file for section in inventory.markdown.values() for file in section]
+    names = [GuardedText(file.shown, file.src_uri.replace("/", " / ")) for file in files]
+    return [item for item in items if item.visibility == "public"] + pages + data + names
 
 
 def published_files(published: list, pages: list[HandPage], inventory: Inventory) -> set[str]:

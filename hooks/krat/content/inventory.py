@@ -15,8 +15,9 @@ Nothing may sit in a folder the build fills itself: `admin/` (the web editor), `
 the feeds and calendars. A page there would replace the editor's page, e.g. with a fake login for staff. (Every
 other generated address is guarded by `krat.content.addresses`.)
 
-Everything else (symlinks, hidden files, other Markdown spellings, executable or browser-run formats such as
-`.html`, `.svg`, `.js`) is a problem naming the file.
+Everything else (symlinks; hard links, a second name inside content/ for a file that may live elsewhere; hidden
+files, other Markdown spellings, executable or browser-run formats such as `.html`, `.svg`, `.js`) is a problem
+naming the file.
 """
 
 import os
@@ -85,21 +86,21 @@ class Inventory:
     problems: list[Problem] = field(default_factory=list)
 
 
-def entries(folder: Path) -> list[tuple[Path, str, int]]:
-    """Every file and folder under `folder` as (path, posix path relative to `folder`, its `lstat` mode), sorted;
+def entries(folder: Path) -> list[tuple[Path, str, os.stat_result]]:
+    """Every file and folder under `folder` as (path, posix path relative to `folder`, its `lstat`), sorted;
     symlinks are listed, never followed."""
     found = []
     for root, folders, names in os.walk(folder, followlinks=False):
         for name in folders + names:
             path = Path(root, name)
-            found.append((path, path.relative_to(folder).as_posix(), os.lstat(path).st_mode))
+            found.append((path, path.relative_to(folder).as_posix(), os.lstat(path)))
     return sorted(found, key=lambda entry: entry[1])
 
 
 def regular_files(folder: Path) -> list[tuple[Path, str]]:
     """Every regular file under `folder` as (path, posix path relative to `folder`), sorted; symlinks, to files or
     folders, are neither followed nor listed (`scan` reports them)."""
-    return [(path, relative) for path, relative, mode in entries(folder) if stat.S_ISREG(mode)]
+    return [(path, relative) for path, relative, status in entries(folder) if stat.S_ISREG(status.st_mode)]
 
 
 def markdown_in(folder: Path) -> list[Path]:
@@ -110,9 +111,16 @@ def markdown_in(folder: Path) -> list[Path]:
 def scan(content_dir: Path, shown_root: str) -> Inventory:
     """Sort every file under `content_dir` into its kind; every file that fits no kind is a problem."""
     inventory = Inventory(markdown={kind: [] for kind in SECTIONS.values()})
-    for path, src_uri, mode in entries(content_dir):
+    for path, src_uri, status in entries(content_dir):
         shown = f"{shown_root}/{src_uri}"
-        if stat.S_ISREG(mode):
+        mode = status.st_mode
+        if stat.S_ISREG(mode) and status.st_nlink > 1:
+            message = (
+                "skedari ka edhe emra të tjerë në disk (hard link): mund të jetë një skedar jashtë content/; "
+                "vendosni një kopje të vetë skedarit"
+            )
+            inventory.problems.append(Problem(shown, 1, "skedari", message))
+        elif stat.S_ISREG(mode):
             _sort_file(ContentFile(path, src_uri, shown), inventory)
         elif stat.S_ISLNK(mode):
             message = "lidhje simbolike (symlink) nuk lejohet; vendosni vetë skedarin në content/"

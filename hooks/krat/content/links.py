@@ -54,9 +54,11 @@ class Targets:
     pages: dict[str, str] = field(default_factory=dict)  # page address ('qarqet/kukes/') → its file name
 
 
-def check_links(texts: list[Text], targets: Targets) -> list[Problem]:
-    """Every refused link of every text, with its file and line."""
+def check_links(texts: list[Text], targets: Targets, used: set[str] | None = None) -> list[Problem]:
+    """Every refused link of every text, with its file and line; the files the accepted links lead to are added
+    to `used` (the catalog publishes a site image only when a published text shows it)."""
     converter = markdown.Markdown(extensions=LINK_EXTENSIONS)
+    used = set() if used is None else used
     problems = []
     for text in texts:
         if not MAY_LINK.search(text.body):
@@ -71,7 +73,21 @@ def check_links(texts: list[Text], targets: Targets) -> list[Problem]:
             message = refusal(target, text.src_uri, targets)
             if message:
                 problems.append(Problem(text.path, _line_of(target, text), "lidhja", message))
+            else:
+                used.update(path for path in local_paths(target, text.src_uri) if path in targets.files)
     return problems
+
+
+def local_paths(target: str, src_uri: str) -> list[str]:
+    """The site paths a link to this site may name (as MkDocs resolves it from the text's folder, and from the
+    site's root when absolute); none for a link elsewhere."""
+    parts = urlsplit(re.sub(r"[\x00-\x20]+", "", target))
+    if parts.scheme or parts.netloc or not parts.path:
+        return []
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        return [posixpath.normpath(path).lstrip("/")]
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))]
 
 
 def link_targets(rendered: str) -> list[str]:

@@ -16,6 +16,8 @@ Rules (each hit is reported as path:line with the rule, in Albanian):
   or with the month's Albanian name ("12 mars 2005", "3 Nëntor 1999", "1 janarit 2001"); a date without a cue is
   an ordinary date;
 - `emer`: a name from the private deny-list, a file kept outside the repository (path in `KRAT_PRIVACY_DENYLIST`).
+Every text is read as a reader sees it first (`krat.content.normalize.seen_as`): a number with no-break spaces,
+other dashes, invisible characters between its digits, look-alike letters or `&#…;` references is the same number.
 A reviewed allow-list (`content/_data/privacy-allow.yml`: text, reason) silences a false positive; for ID and
 phone numbers it matches however the number is grouped.
 
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from krat.content.frontmatter import read_list
+from krat.content.normalize import seen_as
 from krat.content.problems import ContentError, Problem
 from krat.content.text import fold
 
@@ -56,7 +59,7 @@ PHONE = re.compile(
     (?= [+(0] )                           # starts with "+", "(" or "0" (said first: the engine skips to them)
     (?<![\d+]) (?<!\d[./-])               # not the tail of a longer number, a date or a code (12.069…, 2018-02…)
     (?:
-        (?:\+|00)355 [ \t.-]?             # the country code,
+        (?:\+|00[ \t]?)355 [ \t.-]?       # the country code (00 355 as a word processor spaces it),
         (?: \(0\)[ \t.-]? | 0 )?          #   sometimes with the trunk 0 as well: +355(0)69…, +355 069…
       | \(? 0                             # or the trunk 0, the area code maybe in brackets: (069), (04)
         (?! [2-9][./-][01]?\d[./-](?:19|20)?\d\d (?!\d|[./-]\d)   # but not a date: 05.11.2021, 05/11/21
@@ -127,6 +130,7 @@ class Guard:
         build.
         """
         hits = []
+        text = seen_as(text)  # as a reader sees it: no-break spaces, other dashes, look-alikes, &#…; references
         lowered = text.lower()
         for rule, (pattern, message) in RULES.items():
             if not _may_match(rule, text, lowered):
