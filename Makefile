@@ -55,11 +55,11 @@ serve: $(STAMP) $(EDITOR_FILES)
 
 # Staff edit in the browser: the web editor at http://127.0.0.1:8000/admin/ writes into this working copy through
 # decap-server (listening on 127.0.0.1:8081 only; no commit: `git` or a pull request publishes), and the live
-# preview (`make serve`) shows each saved page. Ctrl+C stops both (docs/staff/06-redaktori.md): decap-server runs
-# in a session of its own (setsid) and the trap stops that whole process group, for $(BIN)/node is a wrapper that
-# runs Node as its child: stopping the wrapper alone left the server running. Without setsid (not Linux) only the
-# wrapper is stopped. EDITOR_PORT is the port /admin/'s config and page policy name; tests/test_processes.py runs
-# this target on free ports.
+# preview (`make serve`) shows each saved page. Ctrl+C stops both (docs/staff/06-redaktori.md). decap-server runs in
+# a session of its own (setsid), and the shell's trap stops that whole process group however the recipe ends (Ctrl+C,
+# or the preview stopping by itself): $(BIN)/node is a wrapper that runs Node as its child, and stopping the wrapper
+# alone left the server running. Without setsid (not Linux) only the wrapper is stopped. EDITOR_PORT is the port
+# /admin/'s config and page policy name; tests/test_processes.py runs this target on free ports.
 EDITOR_PORT := 8081
 edit: $(STAMP) $(EDITOR_FILES) $(EDITOR_SERVER)
 	@echo "Redaktori: http://127.0.0.1:8000/admin/  (Ctrl+C e ndal)"

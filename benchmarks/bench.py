@@ -35,6 +35,7 @@ import yaml
 from benchmarks.browser import CHROMIUM, archive_timings, search_download_kb
 from benchmarks.corpus import Corpus, generate
 from benchmarks.editor import DECAP_SERVER, editor_timings
+from benchmarks.processes import running
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -151,12 +152,11 @@ def _measure(name: str, config: Path, site: Path) -> Measurement:
     command = [str(MKDOCS), "build", "--quiet", "--strict", "-f", str(config)]
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=errors, env=environment, cwd=config.parent
-        )
-        code, cpu_seconds, peak_kb = _follow(process.pid)
-        seconds = time.perf_counter() - started
-        process.returncode = code  # reaped by _follow; keeps Popen from waiting again
+        # In a group of its own, so that an interrupted benchmark stops the build and the Pagefind it may be running.
+        with running(command, stdout=subprocess.DEVNULL, stderr=errors, env=environment, cwd=config.parent) as process:
+            code, cpu_seconds, peak_kb = _follow(process.pid)
+            seconds = time.perf_counter() - started
+            process.returncode = code  # reaped by _follow; keeps Popen from waiting again
         if code != 0:
             errors.seek(0)
             raise SystemExit(f"Ndërtimi '{name}' dështoi:\n{errors.read().decode(errors='replace')[-3000:]}")

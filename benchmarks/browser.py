@@ -30,7 +30,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def served(folder) -> Iterator[str]:
-    """`folder` served on a free local port; yields its base URL (ending in '/')."""
+    """`folder` served on a free local port; yields its base URL (ending in '/'). A thread of this process, not a
+    process of its own: it ends with the block, and its port is closed."""
     handler = functools.partial(QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -38,6 +39,7 @@ def served(folder) -> Iterator[str]:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     finally:
         httpd.shutdown()
+        httpd.server_close()
 
 
 @contextmanager

