@@ -172,13 +172,16 @@ def build_catalog(
     today: datetime.date | None = None,
     denylist: Path | None = None,
     required: tuple[str, ...] = (),
+    own_urls: tuple[str, ...] = (),
 ) -> Catalog:
     """Read and validate all content under `content_dir`; raise ContentError listing every problem.
 
     This is the one verdict: the build (krat.engine) and `krat check` both call it, so whatever the build refuses
     `krat check` refuses first, in the same words. `today` is the build date (default: `build_date()`);
     `denylist` the private list of names the privacy guard refuses (a file kept outside the repository);
-    `required` the hand-written pages the site's navigation names (mkdocs.yml's `nav`), which must exist. Plan
+    `required` the hand-written pages the site's navigation names (mkdocs.yml's `nav`), which must exist;
+    `own_urls` the sites' own addresses (site_url, the members' site), so a link written as one of them is judged
+    as the page or file it names. Plan
     statuses come from every meeting that is not a draft (internal ones too: their status counts, but the catalog
     links only to meetings published in this build). Notices (a help number to re-verify soon) go on the catalog,
     or on the ContentError.
@@ -209,9 +212,10 @@ def build_catalog(
     files = published_files(published, pages, inventory)
     # Links and personal data are checked on every file that loaded, even when others did not: `krat check FILE`
     # (the pre-commit hook) must not let a file through because another one is broken.
-    texts = [Text(item.src_uri, item.path, item.body, item.body_line) for item in published + pages]
+    texts = [Text(item.src_uri, item.path, item.body, item.body_line, front_matter(item)) for item in published + pages]
     used: set[str] = set()
-    problems += check_links(texts, link_targets(items, published, inventory, files, profile, built), used)
+    targets = link_targets(items, published, inventory, files, profile, built, own_urls)
+    problems += check_links(texts, targets, used)
     files -= {asset.src_uri for asset in inventory.assets} - used  # a site image only where a published text shows it
     if profile == "public":
         numbers = [contact.number for contact in contacts]
@@ -293,8 +297,19 @@ def published_files(published: list, pages: list[HandPage], inventory: Inventory
     return files | published_attachments(records) | {asset.src_uri for asset in inventory.assets}
 
 
+def front_matter(item) -> str:
+    """The front-matter lines of an item's file as written (its text before the body)."""
+    return "\n".join(item.text.split("\n")[: max(item.body_line - 1, 0)])
+
+
 def link_targets(
-    items: list, published: list, inventory: Inventory, files: set[str], profile: str, built: Generated
+    items: list,
+    published: list,
+    inventory: Inventory,
+    files: set[str],
+    profile: str,
+    built: Generated,
+    own_urls: tuple[str, ...] = (),
 ) -> Targets:
     """Where links may and may not lead in this build: any content file or item address it leaves out is hidden;
     what it publishes and generates is there to link to (krat.content.links)."""
@@ -305,7 +320,7 @@ def link_targets(
     reason = HIDDEN_PUBLIC if profile == "public" else HIDDEN_MEMBERS
     names = files | set(built.pages) | set(built.files)
     pages = {routes.page(src_uri): src_uri for src_uri in names if src_uri.endswith(".md")}
-    return Targets(frozenset(shown), frozenset(hidden), reason, frozenset(names), pages)
+    return Targets(frozenset(shown), frozenset(hidden), reason, frozenset(names), pages, tuple(filter(None, own_urls)))
 
 
 def release_sources(items: list[Record | Plan | Article]) -> dict[str, str]:

@@ -40,6 +40,7 @@ class Text:
     path: str
     body: str
     body_line: int = 1
+    front: str = ""  # the front-matter as written: every absolute URL in it is checked like a link
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Targets:
     hidden_reason: str
     files: frozenset[str] = frozenset()  # every file name the build has: published content and generated pages
     pages: dict[str, str] = field(default_factory=dict)  # page address ('qarqet/kukes/') → its file name
+    own: tuple[str, ...] = ()  # the sites' own addresses (site_url, the members' site): links to them are local
 
 
 def check_links(texts: list[Text], targets: Targets, used: set[str] | None = None) -> list[Problem]:
@@ -61,6 +63,12 @@ def check_links(texts: list[Text], targets: Targets, used: set[str] | None = Non
     used = set() if used is None else used
     problems = []
     for text in texts:
+        for url, line in front_matter_urls(text.front):
+            if on_this_site(url, targets.own) is None:
+                continue  # another site's address: each field's converter says which schemes it takes
+            message = refusal(url, text.src_uri, targets)
+            if message:
+                problems.append(Problem(text.path, line, "lidhja", message))
         if not MAY_LINK.search(text.body):
             continue
         try:
@@ -74,14 +82,16 @@ def check_links(texts: list[Text], targets: Targets, used: set[str] | None = Non
             if message:
                 problems.append(Problem(text.path, _line_of(target, text), "lidhja", message))
             else:
-                used.update(path for path in local_paths(target, text.src_uri) if path in targets.files)
+                used.update(path for path in local_paths(target, text.src_uri, targets.own) if path in targets.files)
     return problems
 
 
-def local_paths(target: str, src_uri: str) -> list[str]:
+def local_paths(target: str, src_uri: str, own: tuple[str, ...] = ()) -> list[str]:
     """The site paths a link to this site may name (as MkDocs resolves it from the text's folder, and from the
-    site's root when absolute); none for a link elsewhere."""
-    parts = urlsplit(re.sub(r"[\x00-\x20]+", "", target))
+    site's root when absolute or an address of the site itself); none for a link elsewhere."""
+    stripped = re.sub(r"[\x00-\x20]+", "", target)
+    local = on_this_site(stripped, own)
+    parts = urlsplit(local if local is not None else stripped)
     if parts.scheme or parts.netloc or not parts.path:
         return []
     path = unquote(parts.path)
@@ -98,10 +108,38 @@ def link_targets(rendered: str) -> list[str]:
     return collector.targets
 
 
+# An absolute or protocol-relative address in front-matter, in any field (attachments, sources, a source note).
+FRONT_MATTER_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s'\"<>()\[\]{},]+")
+
+
+def front_matter_urls(front: str) -> list[tuple[str, int]]:
+    """Every absolute or protocol-relative URL written in `front` (front-matter, first line 1) with its line: those
+    of the site itself must lead to what the build publishes, in whichever field they are written."""
+    if "//" not in front:
+        return []
+    return [(match.group(0), front.count("\n", 0, match.start()) + 1) for match in FRONT_MATTER_URL.finditer(front)]
+
+
+def on_this_site(url: str, own: tuple[str, ...]) -> str | None:
+    """The site path ('/takime/...') that `url` names when it is an address of one of the sites `own` (absolute,
+    'https://krat.example.org/takime/...', or protocol-relative, '//krat.example.org/takime/...'); else None."""
+    parts = urlsplit(url)
+    if not parts.netloc or parts.scheme.lower() not in ("", "http", "https"):
+        return None
+    for base in map(urlsplit, own):
+        prefix = base.path.rstrip("/")
+        same_host = (parts.hostname or "") == (base.hostname or "") and parts.port == base.port
+        if same_host and (parts.path == prefix or parts.path.startswith(prefix + "/") or not parts.path):
+            return "/" + parts.path[len(prefix) :].lstrip("/")
+    return None
+
+
 def refusal(target: str, src_uri: str, targets: Targets) -> str:
-    """Why a link from the text at `src_uri` to `target` is refused, or ''."""
+    """Why a link from the text at `src_uri` to `target` is refused, or ''. An address of the site itself
+    (absolute or protocol-relative) is judged as the site path it names."""
     stripped = re.sub(r"[\x00-\x20]+", "", target)
-    parts = urlsplit(stripped)
+    local = on_this_site(stripped, targets.own)
+    parts = urlsplit(local if local is not None else stripped)
     if parts.scheme:
         if parts.scheme.lower() in SAFE_SCHEMES:
             return ""

@@ -49,6 +49,7 @@ class Options:
     denylist: Path | None = None
     epoch: str | None = None
     editor: bool = True
+    members_url: str = ""  # the members' site's address, which a public text must not link by its host either
 
     @classmethod
     def of(cls, config: MkDocsConfig) -> "Options":
@@ -60,6 +61,7 @@ class Options:
             denylist=Path(denylist) if denylist else None,
             epoch=str(settings.get("source_date_epoch") or "").strip() or None,
             editor=_yes(settings.get("editor"), default=True),
+            members_url=str(settings.get("members_url") or "").strip(),
         )
 
 
@@ -87,7 +89,8 @@ def load(config: MkDocsConfig) -> None:
     options = Options.of(config)
     today, required = build_date(options.epoch), nav_pages(config.nav)
     try:
-        catalog = build_catalog(Path(config.docs_dir), options.profile, today, options.denylist, required)
+        own = (config.site_url or "", options.members_url)
+        catalog = build_catalog(Path(config.docs_dir), options.profile, today, options.denylist, required, own)
     except ContentError as error:
         if error.notices:
             log.info("%s", format_notices(error.notices))

@@ -194,11 +194,11 @@ CHECK_OUTCOME = "ndërtimi do ta refuzonte përmbajtjen derisa të rregullohen"
 def check_profiles(content_dir: Path) -> tuple[list[Problem], list[Problem], list[str]]:
     """Every problem either build (public, members) would stop on, every notice, and the shown paths of the
     records checked (internal ones and drafts too), at the build date and with the navigation the build uses."""
-    today, required = build_date(), required_pages(content_dir)
+    today, (required, own) = build_date(), site_settings(content_dir)
     problems, notices, checked = set(), set(), set()
     for profile in PROFILES:
         try:
-            catalog = build_catalog(content_dir, profile, today, denylist(), required)
+            catalog = build_catalog(content_dir, profile, today, denylist(), required, own)
         except ContentError as error:
             problems.update(error.problems)
             notices.update(error.notices)
@@ -211,23 +211,36 @@ def check_profiles(content_dir: Path) -> tuple[list[Problem], list[Problem], lis
     return sorted(problems), sorted(notices), sorted(checked)
 
 
-def required_pages(content_dir: Path) -> tuple[str, ...]:
-    """The pages the site's navigation names, from the mkdocs.yml beside the content folder (none without one):
-    the build stops when one is missing, so `krat check` must know them too. `!ENV` and other tags read as
-    nothing: only `nav` is wanted."""
+def site_settings(content_dir: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The pages the site's navigation names and the sites' own addresses (site_url, extra.krat.members_url),
+    from the mkdocs.yml beside the content folder, `!ENV` read as MkDocs reads it; nothing without one. The build
+    stops when a page of the navigation is missing, and judges a link by the site's own host as a local one, so
+    `krat check` must know both."""
     config = content_dir.parent / "mkdocs.yml"
     if not config.is_file():
-        return ()
+        return (), ()
 
     class Loader(yaml.SafeLoader):
         pass
 
+    Loader.add_constructor("!ENV", _environment_value)
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     try:
         settings = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 (a SafeLoader)
     except (OSError, yaml.YAMLError):
-        return ()
-    return nav_pages(settings.get("nav")) if isinstance(settings, dict) else ()
+        return (), ()
+    if not isinstance(settings, dict):
+        return (), ()
+    krat = (settings.get("extra") or {}).get("krat") or {}
+    own = tuple(str(url) for url in (settings.get("site_url"), krat.get("members_url")) if url)
+    return nav_pages(settings.get("nav")), own
+
+
+def _environment_value(loader: yaml.SafeLoader, node: yaml.Node):
+    """`!ENV NAME` or `!ENV [NAME, ..., default]`, as MkDocs reads it: the first variable set, else the default."""
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    *variables, default = names if len(names) > 1 else [*names, None]
+    return next((os.environ[name] for name in variables if os.environ.get(name)), default)
 
 
 def denylist() -> Path | None:
