@@ -8,6 +8,7 @@ import pytest
 from conftest import write
 from helpers import problems_of
 from krat.content.catalog import build_catalog
+from krat.content.problems import ContentError
 
 RECORD = """---
 title: {title}
@@ -378,3 +379,48 @@ def test_an_unexpected_failure_on_a_hand_written_page_names_the_page(content, mo
     assert problems_of(content) == [
         "content/rreth.md:1: skedari: skedari nuk u lexua: gabim i papritur (ZeroDivisionError); njoftoni mirëmbajtësin"
     ]
+
+
+OWN = ("https://krat.example.org/", "https://anetaret.example.org/krat/")
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://krat.example.org/takime/kukes/2018/2018-03-01-brenda/",
+        "//krat.example.org/takime/kukes/2018/2018-03-01-brenda/",
+        "HTTPS://KRAT.example.org/takime/kukes/2018/2018-03-01-brenda/",
+        "https://anetaret.example.org/krat/takime/kukes/2018/2018-03-01-brenda/",
+    ],
+)
+def test_a_link_to_an_internal_record_by_the_sites_own_address_is_refused(content, link):
+    with_internal(content, public_body=f"Shih [këtu]({link}).")
+    (found,) = problems_of_own(content)
+    assert found.endswith(
+        "çon te një material që nuk publikohet në faqen publike (i brendshëm, draft ose shtojcë e tyre); hiqeni lidhjen nga ky tekst publik"
+    )
+
+
+def test_an_internal_address_in_any_front_matter_field_is_refused(content):
+    """Not only links in the text: an attachment or source URL that names an internal record by the site's own
+    address is found in whichever field it is written."""
+    extra = "source: 'Shih //krat.example.org/takime/kukes/2018/2018-03-01-brenda/'\n"
+    with_internal(content, public_extra=extra)
+    (found,) = problems_of_own(content)
+    assert found.startswith(f"content/{PUBLIC}:") and "2018-03-01-brenda" in found and "çon te një material" in found
+
+
+def test_the_sites_own_address_to_nothing_is_refused_and_to_a_page_passes(content):
+    write(
+        content,
+        PUBLIC,
+        record(body="[a](https://krat.example.org/nuk-ka/) [b](https://krat.example.org/qarqet/kukes/)"),
+    )
+    (found,) = problems_of_own(content)
+    assert "'https://krat.example.org/nuk-ka/' nuk çon te asnjë faqe" in found
+
+
+def problems_of_own(content) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        build_catalog(content, own_urls=OWN)
+    return [str(problem) for problem in caught.value.problems]
