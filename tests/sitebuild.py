@@ -58,16 +58,17 @@ def build(
     profile: str = "public",
     epoch: str = BUILD_DATE_EPOCH,
     env: dict[str, str] | None = None,
+    theme_dir: Path | None = None,
 ) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` of `content` into `site` with the project's configuration, dated 2018-08-01
-    (or `epoch`, a SOURCE_DATE_EPOCH); `env` adds or replaces environment variables (e.g. KRAT_SITE_URL; an empty value removes one)."""
+    (or `epoch`, a SOURCE_DATE_EPOCH), with the project's overrides (or `theme_dir`); `env` adds or replaces environment variables (e.g. KRAT_SITE_URL; an empty value removes one)."""
     config = {  # the project's mkdocs.yml (INHERIT: MkDocs merges it under these keys), on this content
         "INHERIT": str(ROOT / "mkdocs.yml"),
         "docs_dir": str(content),
         "site_dir": str(site),
         "hooks": [str(ROOT / "hooks" / "site.py")],
         "nav": nav or [{"Kreu": "index.md"}, {"Qarqet": "qarqet/index.md"}],
-        "theme": {"custom_dir": str(ROOT / "overrides")},
+        "theme": {"custom_dir": str(theme_dir or ROOT / "overrides")},
     }
     config_file = content.parent / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

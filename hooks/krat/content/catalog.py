@@ -23,7 +23,7 @@ from krat.content.handpages import HandPage, load_pages
 from krat.content.inventory import Inventory, scan
 from krat.content.links import Targets, Text, check_links
 from krat.content.plans import Plan, link_plans, load_plans
-from krat.content.privacy import guard_problems, load_guard
+from krat.content.privacy import Guard, guard_problems, load_guard
 from krat.content.problems import ContentError, Problem
 from krat.content.records import Record, load_records
 from krat.content.refdata import Prefecture, ReferenceData, load_reference_data
@@ -84,6 +84,8 @@ class Catalog:
     pages_by_src_uri: dict[str, HandPage] = field(default_factory=dict)
     published_files: set[str] = field(default_factory=set)  # src_uris of content files MkDocs may publish
     notices: list[Problem] = field(default_factory=list)  # what staff should act on soon, without refusing
+    guard: Guard | None = None  # the privacy guard of this content (the output gate reads the site with it)
+    withheld: set[str] = field(default_factory=set)  # addresses of what this build leaves out (withheld_addresses)
     by_prefecture: dict[str, list[Record]] = field(init=False)
     by_src_uri: dict[str, Record] = field(init=False)
     _position: dict[str, int] = field(init=False, repr=False)
@@ -217,9 +219,9 @@ def build_catalog(
     targets = link_targets(items, published, inventory, files, profile, built, own_urls)
     problems += check_links(texts, targets, used)
     files -= {asset.src_uri for asset in inventory.assets} - used  # a site image only where a published text shows it
+    numbers = [contact.number for contact in contacts]
+    guard = load_guard(content_dir / DATA_DIR, numbers, f"{shown_root}/{DATA_DIR}", denylist)
     if profile == "public":
-        numbers = [contact.number for contact in contacts]
-        guard = load_guard(content_dir / DATA_DIR, numbers, f"{shown_root}/{DATA_DIR}", denylist)
         problems += guard_problems(guarded_texts(items, pages, inventory), guard)
     if not problems:
         problems += link_plans([p for p in plans if not p.draft], [r for r in records if not r.draft], today)
@@ -243,6 +245,8 @@ def build_catalog(
     catalog.pages_by_src_uri = {page.src_uri: page for page in pages}
     catalog.published_files = files
     catalog.notices = notices
+    catalog.guard = guard
+    catalog.withheld = withheld_addresses(items, published, inventory, files)
     return catalog
 
 
@@ -295,6 +299,15 @@ def published_files(published: list, pages: list[HandPage], inventory: Inventory
     records = [item for item in published if isinstance(item, Record)]
     files = {item.src_uri for item in published} | {page.src_uri for page in pages}
     return files | published_attachments(records) | {asset.src_uri for asset in inventory.assets}
+
+
+def withheld_addresses(items: list, published: list, inventory: Inventory, files: set[str]) -> set[str]:
+    """The site paths ('takime/kukes/2018/2018-09-01-brenda', 'takime/kukes/2018/raporti.pdf') of every item and
+    file of the content tree this build leaves out: the output gate (krat.gate) refuses any trace of them."""
+    shown = {item.src_uri for item in published}
+    left_out = {routes.page(item.src_uri).strip("/") for item in items if item.src_uri not in shown}
+    every_file = [*inventory.assets, *inventory.files.values()]
+    return left_out | {file.src_uri for file in every_file if file.src_uri not in files}
 
 
 def front_matter(item) -> str:

@@ -122,8 +122,8 @@ class Guard:
     allowed_texts: set[str] = field(default_factory=set)
     denied_names: list[str] = field(default_factory=list)
 
-    def scan(self, text: str, first_line: int = 1) -> list[Hit]:
-        """Every hit in `text`, whose first line is line `first_line` of its file.
+    def scan(self, text: str, first_line: int = 1, rules: tuple[str, ...] = (*RULES, "emer")) -> list[Hit]:
+        """Every hit of `rules` in `text`, whose first line is line `first_line` of its file.
 
         Patterns run over the whole text at once (hits are rare), only when a cheap test says they can match,
         and the text is folded only when there are names to look for: this runs on every published file of every
@@ -133,12 +133,12 @@ class Guard:
         text = seen_as(text)  # as a reader sees it: no-break spaces, other dashes, look-alikes, &#…; references
         lowered = text.lower()
         for rule, (pattern, message) in RULES.items():
-            if not _may_match(rule, text, lowered):
+            if rule not in rules or not _may_match(rule, text, lowered):
                 continue
             for match in pattern.finditer(text):
                 if not self._allowed(rule, match):
                     hits.append(Hit(first_line + text.count("\n", 0, match.start()), rule, match.group(0), message))
-        if self.denied_names:
+        if self.denied_names and "emer" in rules:
             folded = fold(text)
             for name in self.denied_names:
                 if name in self.allowed_texts:

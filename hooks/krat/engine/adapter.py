@@ -9,7 +9,7 @@ never from the environment deep in the domain.
 import logging
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import escape
@@ -18,9 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from krat import routes
+from krat import gate, routes
 from krat.content.articles import Article
-from krat.content.catalog import DATA_DIR, Catalog, build_catalog, nav_pages
+from krat.content.catalog import DATA_DIR, Catalog, build_catalog, nav_pages, shown_path
 from krat.content.dates import build_date
 from krat.content.plans import Plan
 from krat.content.problems import ContentError, format_notices
@@ -78,6 +78,7 @@ class Build:
     options: Options
     catalog: Catalog
     theme_scripts: csp.ThemeScripts | None = None
+    static: set[str] = field(default_factory=set)  # published paths of theme and editor code (krat.gate)
 
 
 _build: Build | None = None
@@ -122,6 +123,8 @@ def update_files(files: Files, config: MkDocsConfig) -> Files:
     add_data_files(files, config)  # after the preview, which may clear the whole site folder
     if _build.options.editor:
         add_editor_files(files, config)
+    theme = {os.path.normpath(folder) for folder in config.theme.dirs}
+    _build.static |= {file.dest_uri for file in files if file.src_dir and os.path.normpath(file.src_dir) in theme}
     return files
 
 
@@ -165,6 +168,7 @@ def add_editor_files(files: Files, config: MkDocsConfig) -> None:
         raise PluginError(f"krat: {error}") from None
     for item in sources:
         files.append(File.generated(config, item.dest, abs_src_path=str(item.source)))
+        _build.static.add(item.dest)  # the editor's code, ours: the output gate reads its name, not its bytes
     page = editor.admin_page(_stylesheets(config))
     files.append(File.generated(config, routes.ADMIN + "index.html", content=page))
 
@@ -291,9 +295,24 @@ def finish_build(config: MkDocsConfig) -> None:
     """The search index over the finished site (krat.site.search); a failure stops the build. `make serve`
     builds none: it would describe a half-edited site and cost seconds per edit, and its search page says so."""
     if _build.options.preview:
-        log.info("krat: gjatë `make serve` indeksi i kërkimit nuk ndërtohet")
+        log.info("krat: gjatë `make serve` indeksi i kërkimit dhe porta e daljes nuk ndërtohen")
         return
     try:
         log.debug("krat: %s", index_site(Path(config.site_dir)))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+    check_output(config)
+
+
+def check_output(config: MkDocsConfig) -> None:
+    """The output gate (krat.gate) over everything this build publishes, search index included; a finding stops
+    the build, so `make site` keeps the last good site. Each finding names the content file and line its text
+    comes from when it can be traced there."""
+    catalog, options = _build.catalog, _build.options
+    personal = ("nid", "telefon", "email", "emer") if options.profile == "public" else ("nid", "telefon", "emer")
+    own = tuple(filter(None, (config.site_url, options.members_url)))
+    rules = gate.Rules(catalog.withheld, catalog.guard, personal, own, _build.static)
+    findings = gate.inspect(Path(config.site_dir), rules)
+    if findings:
+        problems = gate.trace(findings, Path(config.docs_dir), shown_path(Path(config.docs_dir)))
+        raise PluginError(str(ContentError(problems)))
