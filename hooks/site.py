@@ -54,3 +54,7 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     adapter.finish_build(config)
+
+
+def on_build_error(error):
+    adapter.abandon()

@@ -138,16 +138,18 @@ def test_the_members_gate_allows_internal_addresses_not_ids(fixture_members_site
     assert [finding.published for finding in gate.inspect(site, rules)] == [f"{INTERNAL}/index.html"]
 
 
-def test_a_template_that_leaks_stops_the_build_naming_the_output(tmp_path):
+@pytest.mark.parametrize("worker", ["true", "false"])
+def test_a_template_that_leaks_stops_the_build_naming_the_output(tmp_path, worker):
     """The build's own last wall: a leak no input check can see (here a template prints an ID number) stops
-    `mkdocs build --strict` with the gate's line."""
+    `mkdocs build --strict` with the gate's line, whether the gate reads pages on the second core as they are
+    rendered (krat.engine.overlap) or after the build (KRAT_GATE_WORKER=false)."""
     overrides = tmp_path / "overrides"
     shutil.copytree(ROOT / "overrides", overrides)
     main = overrides / "main.html"
     main.write_text(main.read_text(encoding="utf-8").replace("{% block announce %}", "{% block announce %}J55101234A"))
     content = make_site_source(tmp_path, FIXTURES / "site")
-    config = content.parent / "mkdocs.yml"
-    result = build(content, tmp_path / "out", env={"KRAT_SITE_URL": ""}, theme_dir=overrides)
+    env = {"KRAT_SITE_URL": "", "KRAT_GATE_WORKER": worker}
+    result = build(content, tmp_path / "out", env=env, theme_dir=overrides)
     assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
-    assert "publikimi: 'J55101234A' duket si numër personal ID; del në faqen e ndërtuar (te 404.html" in result.stderr
-    assert config.exists()
+    assert "publikimi: 'J55101234A' duket si numër personal ID; del në faqen e ndërtuar (te " in result.stderr
+    assert result.stderr.count("publikimi:") == 1  # one line per thing found, however many pages carry it

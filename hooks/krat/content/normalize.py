@@ -22,6 +22,7 @@ from importlib import resources
 LINE_BREAKS = {"\n", "\r"}
 DASHES = {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\ufe58", "\ufe63", "\uff0d"}
 INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me", "Cc"}  # formatting, combining marks (after NFKC), controls
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
@@ -30,8 +31,33 @@ def seen_as(text: str) -> str:
     if "&" in text:
         text = REFERENCE.sub(_decoded, text)
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(folding_table())
+        text = unicodedata.normalize("NFKC", text)
+        text = folded_characters().sub(lambda match: folding_table()[ord(match.group(0))] or "", text)
+        if ASTRAL.search(text):  # beyond the Basic Multilingual Plane: rare, so the slow way
+            text = text.translate(folding_table())
     return text
+
+
+@cache
+def folded_characters() -> re.Pattern:
+    """One character the folding table changes: a regular expression finds the few in a text much faster than
+    `str.translate` walks every character of a page (most of an Albanian text, ë and ç included, stays as it is)."""
+    codes = sorted(code for code in folding_table() if code < 0x10000)  # a class the engine tests by bitmap
+    return re.compile(
+        "[" + "".join(f"{re.escape(chr(start))}-{re.escape(chr(end))}" for start, end in _runs(codes)) + "]"
+    )
+
+
+def _runs(codes: list[int]) -> list[tuple[int, int]]:
+    """Sorted code points as runs of consecutive ones: a character class of ranges, which the regular expression
+    engine tests in one step, where a list of single characters is searched one by one."""
+    runs: list[tuple[int, int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1] = (runs[-1][0], code)
+        else:
+            runs.append((code, code))
+    return runs
 
 
 def _decoded(match: re.Match) -> str:

@@ -57,7 +57,8 @@ SEPARATOR = r"[ \t]?[./)-]?[ \t]?"  # between digit groups: a space, a dot, a da
 PHONE = re.compile(
     rf"""
     (?= [+(0] )                           # starts with "+", "(" or "0" (said first: the engine skips to them)
-    (?<![\d+]) (?<!\d[./-])               # not the tail of a longer number, a date or a code (12.069…, 2018-02…)
+    (?<![\w+]) (?<!\d[./-])               # not the tail of a longer number, a date, a code or an id (12.069…,
+                                          #   2018-02…, a UUID's 246a0351-5865-…)
     (?:
         (?:\+|00[ \t]?)355 [ \t.-]?       # the country code (00 355 as a word processor spaces it),
         (?: \(0\)[ \t.-]? | 0 )?          #   sometimes with the trunk 0 as well: +355(0)69…, +355 069…
@@ -65,7 +66,7 @@ PHONE = re.compile(
         (?! [2-9][./-][01]?\d[./-](?:19|20)?\d\d (?!\d|[./-]\d)   # but not a date: 05.11.2021, 05/11/21
           | [2-9][./-](?:19|20)\d\d (?!\d) )                      # or a month: 05.2018
     )
-    [2-9] (?: {SEPARATOR} \d ){{7,8}} (?!\d)   # 8 or 9 digits: 69 123 4567 (mobile), 4 222 3333, 52 222 333
+    [2-9] (?: {SEPARATOR} \d ){{7,8}} (?!\w)   # 8 or 9 digits: 69 123 4567 (mobile), 4 222 3333, 52 222 333
     """,
     re.VERBOSE | re.ASCII,
 )
@@ -122,15 +123,19 @@ class Guard:
     allowed_texts: set[str] = field(default_factory=set)
     denied_names: list[str] = field(default_factory=list)
 
-    def scan(self, text: str, first_line: int = 1, rules: tuple[str, ...] = (*RULES, "emer")) -> list[Hit]:
-        """Every hit of `rules` in `text`, whose first line is line `first_line` of its file.
+    def scan(
+        self, text: str, first_line: int = 1, rules: tuple[str, ...] = (*RULES, "emer"), seen: bool = False
+    ) -> list[Hit]:
+        """Every hit of `rules` in `text`, whose first line is line `first_line` of its file; `seen` says the
+        text is already normalised as a reader sees it (`seen_as`: the output gate does it once per file).
 
         Patterns run over the whole text at once (hits are rare), only when a cheap test says they can match,
         and the text is folded only when there are names to look for: this runs on every published file of every
         build.
         """
         hits = []
-        text = seen_as(text)  # as a reader sees it: no-break spaces, other dashes, look-alikes, &#…; references
+        if not seen:
+            text = seen_as(text)  # as a reader sees it: no-break spaces, other dashes, look-alikes, &#…; references
         lowered = text.lower()
         for rule, (pattern, message) in RULES.items():
             if rule not in rules or not _may_match(rule, text, lowered):

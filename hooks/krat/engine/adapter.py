@@ -25,7 +25,7 @@ from krat.content.dates import build_date
 from krat.content.plans import Plan
 from krat.content.problems import ContentError, format_notices
 from krat.content.records import Record
-from krat.engine import csp, preview
+from krat.engine import csp, overlap, preview
 from krat.outputs import editor
 from krat.outputs.exports import Links, page_links
 from krat.outputs.opendata import write_outputs
@@ -50,6 +50,7 @@ class Options:
     epoch: str | None = None
     editor: bool = True
     members_url: str = ""  # the members' site's address, which a public text must not link by its host either
+    gate_worker: bool = True  # the output gate reads pages on the second core as they are rendered (engine.overlap)
 
     @classmethod
     def of(cls, config: MkDocsConfig) -> "Options":
@@ -62,6 +63,7 @@ class Options:
             epoch=str(settings.get("source_date_epoch") or "").strip() or None,
             editor=_yes(settings.get("editor"), default=True),
             members_url=str(settings.get("members_url") or "").strip(),
+            gate_worker=_yes(settings.get("gate_worker"), default=True),
         )
 
 
@@ -79,6 +81,8 @@ class Build:
     catalog: Catalog
     theme_scripts: csp.ThemeScripts | None = None
     static: set[str] = field(default_factory=set)  # published paths of theme and editor code (krat.gate)
+    gate_rules: gate.Rules | None = None  # what the output gate refuses; None under `make serve`
+    gate_worker: overlap.GateWorker | None = None
 
 
 _build: Build | None = None
@@ -97,9 +101,27 @@ def load(config: MkDocsConfig) -> None:
             log.info("%s", format_notices(error.notices))
         raise PluginError(str(error)) from None
     _build = Build(options, catalog)
+    if not options.preview:
+        _build.gate_rules = gate_rules(config, _build)
+        _build.gate_worker = overlap.GateWorker(_build.gate_rules) if options.gate_worker else None
     log.debug("krat: %d procesverbale publikohen", len(catalog.records))
     if catalog.notices:
         log.info("%s", format_notices(catalog.notices))  # a help number to re-verify soon: said, not refused
+
+
+def gate_rules(config: MkDocsConfig, build: Build) -> gate.Rules:
+    """What the output gate refuses in this build (krat.gate): the public build, personal data of every kind; the
+    members' build, what must never be published at all (ID and private phone numbers, names, secrets)."""
+    catalog, options = build.catalog, build.options
+    personal = ("nid", "telefon", "email", "emer") if options.profile == "public" else ("nid", "telefon", "emer")
+    own = tuple(filter(None, (config.site_url, options.members_url)))
+    return gate.Rules(catalog.withheld, catalog.guard, personal, own, build.static)
+
+
+def abandon() -> None:
+    """A build that failed: stop the gate's worker (MkDocs' on_build_error)."""
+    if _build is not None and _build.gate_worker is not None:
+        _build.gate_worker.close()
 
 
 def update_files(files: Files, config: MkDocsConfig) -> Files:
@@ -144,7 +166,7 @@ def add_data_files(files: Files, config: MkDocsConfig) -> None:
     is already in place). Registered so that MkDocs knows them: a Markdown link to one of them passes the strict
     link check and `mkdocs serve` serves them. Their absolute links come from `site_url`.
     """
-    site = Path(config.site_dir)
+    site, written = Path(config.site_dir), []
 
     def open_output(path: str):
         existing = files.get_file_from_path(path)
@@ -154,9 +176,13 @@ def add_data_files(files: Files, config: MkDocsConfig) -> None:
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         files.append(File.generated(config, path, abs_src_path=str(target)))
+        written.append(path)
         return target.open("wb")
 
     write_outputs(_build.catalog, Links(config.site_url), open_output)
+    if _build.gate_worker is not None:
+        for path in written:  # each is whole now: the gate's worker reads them while MkDocs renders
+            _build.gate_worker.send_file(site, path)
 
 
 def add_editor_files(files: Files, config: MkDocsConfig) -> None:
@@ -262,8 +288,11 @@ def add_context(context: dict, page: Page) -> dict:
 
 def finish_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The written page with its Content-Security-Policy (krat.engine.csp); nothing in the page's own content is
-    hashed."""
-    return _protect(output, config, page.file.src_uri, page.content)
+    hashed. The gate's worker reads it as it is written."""
+    html = _protect(output, config, page.file.src_uri, page.content)
+    if _build.gate_worker is not None:
+        _build.gate_worker.send(page.file.dest_uri, html)
+    return html
 
 
 def finish_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -308,11 +337,8 @@ def check_output(config: MkDocsConfig) -> None:
     """The output gate (krat.gate) over everything this build publishes, search index included; a finding stops
     the build, so `make site` keeps the last good site. Each finding names the content file and line its text
     comes from when it can be traced there."""
-    catalog, options = _build.catalog, _build.options
-    personal = ("nid", "telefon", "email", "emer") if options.profile == "public" else ("nid", "telefon", "emer")
-    own = tuple(filter(None, (config.site_url, options.members_url)))
-    rules = gate.Rules(catalog.withheld, catalog.guard, personal, own, _build.static)
-    findings = gate.inspect(Path(config.site_dir), rules)
+    site, worker = Path(config.site_dir), _build.gate_worker
+    findings = worker.finish(site) if worker is not None else gate.inspect(site, _build.gate_rules)
     if findings:
         problems = gate.trace(findings, Path(config.docs_dir), shown_path(Path(config.docs_dir)))
         raise PluginError(str(ContentError(problems)))

@@ -1,6 +1,7 @@
 """The gate's pass over a built site (the package docstring says what it refuses and why)."""
 
 import gzip
+import html
 import posixpath
 import re
 from collections.abc import Iterator
@@ -18,19 +19,33 @@ TEXT_SUFFIXES = {".html", ".json", ".csv", ".xml", ".ics", ".txt", ".yml", ".svg
 COMPRESSED_SUFFIXES = {".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter", ".gz"}
 # Attributes of drawing data (the map's and charts' SVG): numbers that are coordinates, never text.
 DRAWING = re.compile(r'\s(?:d|points|viewBox|transform|integrity)="[^"]*"')
+FOLDED = re.compile(r"\r?\n[ \t]")
 LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
 # A run of path segments ('takime/kukes/2018/2018-09-01-brenda'): where an address may be written in any text.
-PATHLIKE = re.compile(r"[\w.~%-]+(?:/[\w.~%-]+)+")
+SEGMENT_AFTER_SLASH = re.compile(r"/([\w.~%-]+)")
+PATHLIKE = re.compile(r"(?<![\w.~%-])[\w.~%-]+(?:/[\w.~%-]+)+")  # from a segment's start: no retries inside words
+SECRET_WORDS = re.compile(
+    r"(?i)private key|gh[pousr]_|github_pat_|akia|asia|xox|aiza|_live_|eyj|pass|pwd|secret|api|token|fjal"
+)
+# Secret-looking tokens, each with the lowercase words one of its matches must contain: the pattern runs only on a
+# text that has one (most pages have none, and a case-insensitive pattern tried at every position is slow).
 SECRETS = {
-    "çelës privat": re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----"),
-    "token GitHub": re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"),
-    "çelës AWS": re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
-    "token Slack": re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}"),
-    "çelës Google": re.compile(r"\bAIza[0-9A-Za-z_-]{35}"),
-    "çelës Stripe": re.compile(r"\b[rs]k_live_[0-9A-Za-z]{20,}"),
-    "token JWT": re.compile(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"),
-    "fjalëkalim": re.compile(
-        r"(?i)\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|fjal[eë]kalim\w*)\s*[:=]\s*['\"]?[^\s'\"<]{6,}"
+    "çelës privat": (("private key",), re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----")),
+    "token GitHub": (
+        ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+        re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"),
+    ),
+    "çelës AWS": (("akia", "asia"), re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
+    "token Slack": (("xox",), re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}")),
+    "çelës Google": (("aiza",), re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
+    "çelës Stripe": (("_live_",), re.compile(r"\b[rs]k_live_[0-9A-Za-z]{20,}")),
+    "token JWT": (("eyj",), re.compile(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")),
+    "fjalëkalim": (
+        ("pass", "pwd", "secret", "api", "token", "fjalekalim", "fjalëkalim"),
+        re.compile(
+            r"(?i)\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|fjal[eë]kalim\w*)\s*[:=]\s*"
+            r"['\"]?[^\s'\"<]{6,}"
+        ),
     ),
 }
 
@@ -55,25 +70,62 @@ class Rules:
     own: tuple[str, ...] = ()
     static: set[str] = field(default_factory=set)  # theme and editor code: names read, bytes not
 
+    def __post_init__(self):
+        self.leaves = frozenset(address.rsplit("/", 1)[-1] for address in self.withheld)  # their last segments
 
-def inspect(site: Path, rules: Rules) -> list[Finding]:
-    """Every finding in the built site at `site`, in the order of its files."""
-    findings = []
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
-        published = path.relative_to(site).as_posix()
-        findings += _scan(published, seen_as(unquote(published)), rules)
-        text = _text_of(path, published, rules)
+
+class Reader:
+    """One pass of the gate over a site's published texts, one at a time (a page as it is rendered, a file as it
+    is written), keeping what it found.
+
+    Every page repeats the site's frame (header, navigation, help bar, footer, the map), so a line of text is
+    read once per pass: the first text that has it is where a finding in it is reported. Links are the exception:
+    the same relative link leads elsewhere from another page, so each page's links are resolved."""
+
+    def __init__(self, rules: Rules):
+        self.rules = rules
+        self.findings: list[Finding] = []
+        self.seen: set[str] = set()
+
+    def read_text(self, published: str, text: str) -> None:
+        """Read the text of the published file `published` (a site path)."""
+        suffix = posixpath.splitext(published)[1]
+        if suffix == ".html":
+            self.findings += _links(published, text, self.rules, self.rules.leaves)
+        fresh = "\n".join(line for line in text.split("\n") if line not in self.seen and not self.seen.add(line))
+        if suffix in (".html", ".svg", ".xml"):
+            fresh = DRAWING.sub(" ", fresh)
+        self.findings += _scan(published, seen_as(fresh), self.rules)
+
+    def read_file(self, site: Path, published: str) -> None:
+        """Read the published file at `site/published`: its text, where it has text the build wrote."""
+        text = _text_of(site / published, published, self.rules)
         if text is not None:
-            findings += _scan(published, text, rules)
-            if path.suffix == ".html":
-                findings += _links(published, text, rules)
-    return findings
+            self.read_text(published, text)
+
+    def read_names(self, published: list[str]) -> None:
+        """Read the names of the published files (site paths): all as one text, and one by one only when that
+        finds something, to say which."""
+        if _scan("", seen_as(unquote("\n".join(published))), self.rules):
+            for name in published:
+                self.findings += _scan(name, seen_as(unquote(name)), self.rules)
+
+
+def inspect(site: Path, rules: Rules, already_read: set[str] = frozenset()) -> list[Finding]:
+    """Every finding in the built site at `site`, in the order of its files: every file's name, and the text of
+    every file but those `already_read` (by a reader that saw them as they were written: krat.engine.overlap)."""
+    reader = Reader(rules)
+    published = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
+    reader.read_names(published)
+    for name in published:
+        if name not in already_read:
+            reader.read_file(site, name)
+    return reader.findings
 
 
 def _text_of(path: Path, published: str, rules: Rules) -> str | None:
-    """The text a reader (or a search) gets from the published file, normalised; None for code and binaries."""
+    """The text of a published file as written (decompressed, iCalendar lines unfolded); None for code and
+    binaries."""
     if published in rules.static or path.suffix not in TEXT_SUFFIXES | COMPRESSED_SUFFIXES:
         return None
     data = path.read_bytes()
@@ -81,18 +133,37 @@ def _text_of(path: Path, published: str, rules: Rules) -> str | None:
         with suppress(OSError, EOFError):  # else stored as it is
             data = gzip.decompress(data)
     text = data.decode("utf-8", errors="replace")
-    if path.suffix in (".html", ".svg", ".xml"):
-        text = DRAWING.sub(" ", text)
-    return seen_as(text)
+    if path.suffix == ".ics":
+        text = FOLDED.sub("", text)  # iCalendar folds long lines (RFC 5545): an address may be split across two
+    return text
 
 
 def _scan(published: str, text: str, rules: Rules) -> list[Finding]:
     """Addresses, personal data and secrets in one text."""
-    findings = [Finding(published, hit.text, hit.message) for hit in rules.guard.scan(text, rules=rules.personal)]
-    for name, pattern in SECRETS.items():
-        findings += [Finding(published, match.group(0)[:40], f"duket si {name}") for match in pattern.finditer(text)]
+    hits = rules.guard.scan(text, rules=rules.personal, seen=True)
+    findings = [Finding(published, hit.text, hit.message) for hit in hits]
+    lowered = text.lower()
+    for name, (words, pattern) in SECRETS.items():
+        if any(word in lowered for word in words):
+            findings += [
+                Finding(published, match.group(0)[:40], f"duket si {name}") for match in pattern.finditer(text)
+            ]
+    return findings + _addresses(published, text, rules)
+
+
+def _addresses(published: str, text: str, rules: Rules) -> list[Finding]:
+    """Every withheld address written in the text, as a path of its own or inside a longer one. An address
+    ends in a segment written after a '/', so the text is searched in full only when one of those (decoded) is
+    the last segment of a withheld address: most texts have none."""
+    segments = SEGMENT_AFTER_SLASH.findall(text)
+    if "%" in text:
+        segments += [unquote(segment) for segment in segments if "%" in segment]
+    if rules.leaves.isdisjoint(segments):
+        return []
+    findings = []
     for match in PATHLIKE.finditer(text):
-        address = _withheld_in(unquote(match.group(0)), rules.withheld)
+        written = match.group(0)
+        address = _withheld_in(unquote(written) if "%" in written else written, rules.withheld)
         if address:
             findings.append(Finding(published, address, "adresë e një materiali që kjo faqe nuk e publikon"))
     return findings
@@ -110,11 +181,17 @@ def _withheld_in(written: str, withheld: set[str]) -> str:
     return ""
 
 
-def _links(published: str, text: str, rules: Rules) -> list[Finding]:
-    """Every link of the page that resolves, from the page's own address, to a withheld address."""
+def _links(published: str, text: str, rules: Rules, leaves: set[str]) -> list[Finding]:
+    """Every link of the page that resolves, from the page's own address, to a withheld address (only a link
+    whose last segment is a withheld one's can, so only those are resolved)."""
     base = posixpath.dirname(published)
     findings = []
-    for value in LINK.findall(text):
+    for written in LINK.findall(text):
+        value = html.unescape(written) if "&" in written else written
+        last = value.split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+        last = unquote(last) if "%" in last else last
+        if last not in leaves:
+            continue
         target = _site_path(value, base, rules.own)
         if target is not None and target in rules.withheld:
             findings.append(Finding(published, value[:80], "lidhje te një material që kjo faqe nuk e publikon"))
