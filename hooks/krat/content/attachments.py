@@ -65,3 +65,21 @@ def _resolve(attachment: dict, folder: str, files: dict[str, ContentFile]) -> st
 def published_attachments(records: list[Record]) -> set[str]:
     """The content files that the given (published) records declare."""
     return {attachment["path"] for record in records for attachment in record.attachments if attachment["path"]}
+
+
+def shared_attachments(published: list[Record], withheld: list[Record]) -> list[Problem]:
+    """A problem for every file that a published record declares and a record this build leaves out declares
+    too: the file belongs to material that is not published (its name or its pages may say what it was about),
+    so the published record must declare a copy of its own."""
+    withheld_files = published_attachments(withheld)
+    problems = []
+    for record in published:
+        for index, attachment in enumerate(record.attachments):
+            if attachment["path"] and attachment["path"] in withheld_files:
+                line = record.lines.get(("attachments", index, "url"), record.lines.get(("attachments", index), 1))
+                message = (
+                    f"skedari '{attachment['url']}' deklarohet edhe nga një material që nuk publikohet (i brendshëm "
+                    "ose draft); vendosni për këtë procesverbal një kopje me emër tjetër"
+                )
+                problems.append(Problem(record.path, line, f"attachments.{index}.url", message))
+    return problems

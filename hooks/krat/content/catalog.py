@@ -15,7 +15,7 @@ from pathlib import Path
 from krat import routes
 from krat.content.addresses import Generated, collisions, generated
 from krat.content.articles import Article, load_articles
-from krat.content.attachments import published_attachments, resolve_attachments
+from krat.content.attachments import published_attachments, resolve_attachments, shared_attachments
 from krat.content.campaigns import Campaign, load_campaigns
 from krat.content.contacts import Contact, expiring_contacts, load_contacts, stale_contacts
 from krat.content.dates import build_date
@@ -212,9 +212,12 @@ def build_catalog(
     problems += collisions(content_addresses(items, pages, inventory), built)
     published = [item for item in items if is_published(item, profile)]
     files = published_files(published, pages, inventory)
+    shown_records = [item for item in published if isinstance(item, Record)]
+    problems += shared_attachments(shown_records, [record for record in records if record not in shown_records])
     # Links and personal data are checked on every file that loaded, even when others did not: `krat check FILE`
     # (the pre-commit hook) must not let a file through because another one is broken.
     texts = [Text(item.src_uri, item.path, item.body, item.body_line, front_matter(item)) for item in published + pages]
+    texts += [Text(file.src_uri, file.shown, "", 1, data_text(file)) for file in inventory.data]  # every URL in it
     used: set[str] = set()
     targets = link_targets(items, published, inventory, files, profile, built, own_urls)
     problems += check_links(texts, targets, used)
@@ -286,7 +289,7 @@ def guarded_texts(items: list, pages: list[HandPage], inventory: Inventory) -> l
     stands once `draft` goes), every hand-written page (always public), the data files (topic, institution and
     campaign names are printed on public pages) and the name of every file of the content tree (a name becomes an
     address and a link's text)."""
-    data = [GuardedText(file.shown, file.path.read_text(encoding="utf-8", errors="replace")) for file in inventory.data]
+    data = [GuardedText(file.shown, data_text(file)) for file in inventory.data]
     files = [*inventory.pages, *inventory.assets, *inventory.files.values(), *inventory.data]
     files += [file for section in inventory.markdown.values() for file in section]
     names = [GuardedText(file.shown, file.src_uri.replace("/", " / ")) for file in files]
@@ -308,6 +311,11 @@ def withheld_addresses(items: list, published: list, inventory: Inventory, files
     left_out = {routes.page(item.src_uri).strip("/") for item in items if item.src_uri not in shown}
     every_file = [*inventory.assets, *inventory.files.values()]
     return left_out | {file.src_uri for file in every_file if file.src_uri not in files}
+
+
+def data_text(file) -> str:
+    """A data file's text as written (its URLs are checked like a front-matter's)."""
+    return file.path.read_text(encoding="utf-8", errors="replace")
 
 
 def front_matter(item) -> str:

@@ -2,7 +2,8 @@
 number, address or word.
 
 `seen_as` turns a text into the form the guard's patterns are written for:
-- HTML character references decoded (`&#48;&#54;&#57;` is shown as 069, `&commat;` as @);
+- HTML character references decoded (`&#48;&#54;&#57;` is shown as 069, `&commat;` as @), and the escapes of an
+  address (`%2B355`, `%40`) as a browser decodes them;
 - Unicode NFKC (fullwidth ０６９ and ＠, ligatures, superscripts become their plain letters and digits);
 - invisible and formatting characters removed (zero-width spaces and joiners, word joiners, soft hyphens,
   direction marks): a reader sees the digits on either side as one number;
@@ -18,10 +19,12 @@ import re
 import unicodedata
 from functools import cache
 from importlib import resources
+from urllib.parse import unquote
 
 LINE_BREAKS = {"\n", "\r"}
 DASHES = {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\ufe58", "\ufe63", "\uff0d"}
 INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me", "Cc"}  # formatting, combining marks (after NFKC), controls
+PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
@@ -30,6 +33,8 @@ def seen_as(text: str) -> str:
     """`text` in the one form described in the module docstring, line breaks where they were."""
     if "&" in text:
         text = REFERENCE.sub(_decoded, text)
+    if "%" in text and PERCENT.search(text):
+        text = unquote(text)  # an address's escapes, as a browser decodes them ('tel:%2B355…', 'j5510%31234a.pdf')
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
         text = folded_characters().sub(lambda match: folding_table()[ord(match.group(0))] or "", text)

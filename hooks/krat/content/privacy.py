@@ -15,6 +15,8 @@ Rules (each hit is reported as path:line with the rule, in Albanian):
   with or without ë and in any case) followed by a year, a date in figures ("1.2.1990", "01/02/90", "1990-02-01")
   or with the month's Albanian name ("12 mars 2005", "3 Nëntor 1999", "1 janarit 2001"); a date without a cue is
   an ordinary date;
+- `sekret`: a secret-looking token: a private key, an access token of the common hosts (GitHub, AWS, Slack, Google,
+  Stripe, a JWT), a password written out;
 - `emer`: a name from the private deny-list, a file kept outside the repository (path in `KRAT_PRIVACY_DENYLIST`).
 Every text is read as a reader sees it first (`krat.content.normalize.seen_as`): a number with no-break spaces,
 other dashes, invisible characters between its digits, look-alike letters or `&#…;` references is the same number.
@@ -95,6 +97,29 @@ RULES = {
     "datelindje": (DATE_OF_BIRTH, "duket si datëlindje"),
 }
 
+# Secret-looking tokens, each with the lowercase words one of its matches must contain: the pattern runs only on a
+# text that has one (most pages have none, and a case-insensitive pattern tried at every position is slow).
+SECRETS = {
+    "çelës privat": (("private key",), re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----")),
+    "token GitHub": (
+        ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+        re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"),
+    ),
+    "çelës AWS": (("akia", "asia"), re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
+    "token Slack": (("xox",), re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}")),
+    "çelës Google": (("aiza",), re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
+    "çelës Stripe": (("_live_",), re.compile(r"\b[rs]k_live_[0-9A-Za-z]{20,}")),
+    "token JWT": (("eyj",), re.compile(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")),
+    "fjalëkalim": (
+        ("pass", "pwd", "secret", "api", "token", "fjalekalim", "fjalëkalim"),
+        re.compile(
+            r"(?i)\b(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|fjal[eë]kalim\w*)\s*[:=]\s*"
+            r"['\"]?[^\s'\"<]{6,}"
+        ),
+    ),
+}
+
+
 # A necessary condition per rule, much cheaper than the rule's pattern: every text the pattern can match contains
 # something the gate finds. The gates for numbers start with a digit (or "+", "(", "0"), which the regex engine
 # skips to quickly, while the ID pattern starts with a letter, tried at almost every position of the text, and the
@@ -124,7 +149,7 @@ class Guard:
     denied_names: list[str] = field(default_factory=list)
 
     def scan(
-        self, text: str, first_line: int = 1, rules: tuple[str, ...] = (*RULES, "emer"), seen: bool = False
+        self, text: str, first_line: int = 1, rules: tuple[str, ...] = (*RULES, "emer", "sekret"), seen: bool = False
     ) -> list[Hit]:
         """Every hit of `rules` in `text`, whose first line is line `first_line` of its file; `seen` says the
         text is already normalised as a reader sees it (`seen_as`: the output gate does it once per file).
@@ -143,6 +168,8 @@ class Guard:
             for match in pattern.finditer(text):
                 if not self._allowed(rule, match):
                     hits.append(Hit(first_line + text.count("\n", 0, match.start()), rule, match.group(0), message))
+        if "sekret" in rules:
+            hits += _secrets(text, lowered, first_line)
         if self.denied_names and "emer" in rules:
             folded = fold(text)
             for name in self.denied_names:
@@ -168,6 +195,17 @@ class Guard:
             domain = match.group(1).lower()
             return any(domain == allowed or domain.endswith("." + allowed) for allowed in self.allowed_domains)
         return False
+
+
+def _secrets(text: str, lowered: str, first_line: int) -> list[Hit]:
+    """Every secret-looking token in `text` (SECRETS), a pattern tried only where its words are."""
+    hits = []
+    for name, (words, pattern) in SECRETS.items():
+        if any(word in lowered for word in words):
+            for match in pattern.finditer(text):
+                line = first_line + text.count("\n", 0, match.start())
+                hits.append(Hit(line, "sekret", match.group(0)[:40], f"duket si {name}, që nuk publikohet kurrë"))
+    return hits
 
 
 def _may_match(rule: str, text: str, lowered: str) -> bool:
@@ -221,11 +259,61 @@ def load_guard(data_dir: Path, contacts: list[str] = (), shown_dir: str = "", de
 
 
 def guard_problems(items: Sequence, guard: Guard) -> list[Problem]:
-    """The guard's hits in the full text of each item (anything with `path` and `text`: a record, plan, article
-    or page), as the build reports them: "path:line: privatësia.<rule>: '<text>' <message>; <hint>"."""
-    found = [guard.scan(item.text) for item in items]
-    return [
-        Problem(item.path, hit.line, f"privatësia.{hit.rule}", f"'{hit.text}' {hit.message}; {PRIVACY_HINT}")
-        for item, hits in zip(items, found, strict=True)
-        for hit in hits
-    ]
+    """The guard's hits in each item (anything with `path` and `text`: a record, plan, article, page, data file or
+    a file's name), as the build reports them: "path:line: privatësia.<rule>: '<text>' <message>; <hint>".
+
+    The file's text is read as written, and again as the page will show it (`shown_forms`): Markdown's escapes
+    and emphasis and a line break inside a paragraph vanish on the page ('069 **427**\n1839' is one number), and
+    YAML's escapes and folded lines are gone from the values. A hit found only there is reported at the line
+    where its first digits or letters are written."""
+    problems = []
+    for item in items:
+        hits = guard.scan(item.text)
+        known = {(hit.rule, _compact(hit.text)) for hit in hits}
+        for form in shown_forms(item):
+            for hit in guard.scan(form):
+                if (hit.rule, _compact(hit.text)) not in known:
+                    known.add((hit.rule, _compact(hit.text)))
+                    hits.append(Hit(_line_near(item.text, hit.text), hit.rule, hit.text, hit.message))
+        problems += [
+            Problem(item.path, hit.line, f"privatësia.{hit.rule}", f"'{hit.text}' {hit.message}; {PRIVACY_HINT}")
+            for hit in hits
+        ]
+    return problems
+
+
+MARKUP = re.compile(r"\\(?=[^\w\s])|[*_`~]|<[^>\n]*>")  # Markdown escapes and emphasis, inline HTML tags
+SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*(?=\S)")  # a line break inside a paragraph: a space on the page
+MAY_HIDE = re.compile(r"[\d@][ \t]*(?:[\\*_`~<]|\n[ \t]*[\d*_`~<\\])")  # markup or a break right after a digit
+NOT_SHOWN = {"text", "body", "path", "src_uri", "lines", "body_line", "line"}
+
+
+def shown_forms(item) -> list[str]:
+    """The texts of `item` as a page shows them, where they differ from the file: its Markdown without markup,
+    paragraphs on one line (only when markup or a break follows a digit, the cheap test); its front-matter's
+    values as YAML reads them (escapes decoded, folded lines joined)."""
+    forms = []
+    if MAY_HIDE.search(item.text):
+        forms.append(SOFT_BREAK.sub(" ", MARKUP.sub("", item.text)))
+    values = "\n".join(_strings(vars(item), NOT_SHOWN)) if hasattr(item, "__dict__") else ""
+    if values:
+        forms.append(values)
+    return forms
+
+
+def _strings(value, skip: set[str] = frozenset()) -> list[str]:
+    """Every text inside a value read from YAML (mappings, lists, an item's fields), keys in `skip` left out."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for key, inner in value.items() if key not in skip for text in _strings(inner)]
+    if isinstance(value, list | tuple):
+        return [text for inner in value for text in _strings(inner)]
+    return []
+
+
+def _line_near(text: str, found: str) -> int:
+    """The line of `text` where the first run of letters or digits of `found` is written (1 when it is not)."""
+    first = next(iter(re.findall(r"\w{2,}", seen_as(found))), "")
+    position = seen_as(text).find(first) if first else -1
+    return 1 + seen_as(text).count("\n", 0, position) if position >= 0 else 1

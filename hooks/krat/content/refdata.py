@@ -178,6 +178,8 @@ def _unsafe_value(entry: dict) -> tuple[str, str] | None:
     for key, pattern in KEY_PATTERNS.items():
         if key in entry and not pattern.match(str(entry[key])):
             return key, f"'{entry[key]}' duhet të ketë vetëm shkronja pa ë/ç, shifra dhe '-'"
+        if key in entry and str(entry[key]).casefold() == "index":  # its page would be the list's own (temat/)
+            return key, "'index' është adresa e faqes së listës; zgjidhni një emër tjetër"
     for key, value in entry.items():
         if isinstance(value, str) and ("\n" in value or "\r" in value):
             return key, "duhet të jetë në një rresht"

@@ -113,7 +113,7 @@ def gate_rules(config: MkDocsConfig, build: Build) -> gate.Rules:
     """What the output gate refuses in this build (krat.gate): the public build, personal data of every kind; the
     members' build, what must never be published at all (ID and private phone numbers, names, secrets)."""
     catalog, options = build.catalog, build.options
-    personal = ("nid", "telefon", "email", "emer") if options.profile == "public" else ("nid", "telefon", "emer")
+    personal = ("nid", "telefon", "emer", "sekret") + (("email",) if options.profile == "public" else ())
     own = tuple(filter(None, (config.site_url, options.members_url)))
     return gate.Rules(catalog.withheld, catalog.guard, personal, own, build.static)
 

@@ -216,9 +216,15 @@ def site_settings(content_dir: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from the mkdocs.yml beside the content folder, `!ENV` read as MkDocs reads it; nothing without one. The build
     stops when a page of the navigation is missing, and judges a link by the site's own host as a local one, so
     `krat check` must know both."""
-    config = content_dir.parent / "mkdocs.yml"
-    if not config.is_file():
-        return (), ()
+    settings = _read_config(content_dir.parent / "mkdocs.yml")
+    krat = (settings.get("extra") or {}).get("krat") or {}
+    own = tuple(str(url) for url in (settings.get("site_url"), krat.get("members_url")) if url)
+    return nav_pages(settings.get("nav")), own
+
+
+def _read_config(config: Path, depth: int = 0) -> dict:
+    """A mkdocs.yml as MkDocs reads it, as far as `krat check` needs: `!ENV` resolved, other tags as nothing, and
+    `INHERIT` followed (this file's keys win, `extra` merged one level down); {} when there is none."""
 
     class Loader(yaml.SafeLoader):
         pass
@@ -228,12 +234,15 @@ def site_settings(content_dir: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     try:
         settings = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 (a SafeLoader)
     except (OSError, yaml.YAMLError):
-        return (), ()
+        return {}
     if not isinstance(settings, dict):
-        return (), ()
-    krat = (settings.get("extra") or {}).get("krat") or {}
-    own = tuple(str(url) for url in (settings.get("site_url"), krat.get("members_url")) if url)
-    return nav_pages(settings.get("nav")), own
+        return {}
+    parent = settings.pop("INHERIT", None)
+    if parent and depth < 5:
+        inherited = _read_config(config.parent / str(parent), depth + 1)
+        extra = {**(inherited.get("extra") or {}), **(settings.get("extra") or {})}
+        settings = {**inherited, **settings, "extra": extra}
+    return settings
 
 
 def _environment_value(loader: yaml.SafeLoader, node: yaml.Node):
