@@ -94,7 +94,7 @@ def load(config: MkDocsConfig) -> None:
     options = Options.of(config)
     today, required = build_date(options.epoch), nav_pages(config.nav)
     try:
-        own = (config.site_url or "", options.members_url)
+        own = own_urls(config, options)
         catalog = build_catalog(Path(config.docs_dir), options.profile, today, options.denylist, required, own)
     except ContentError as error:
         if error.notices:
@@ -114,8 +114,12 @@ def gate_rules(config: MkDocsConfig, build: Build) -> gate.Rules:
     members' build, what must never be published at all (ID and private phone numbers, names, secrets)."""
     catalog, options = build.catalog, build.options
     personal = ("nid", "telefon", "emer", "sekret") + (("email",) if options.profile == "public" else ())
-    own = tuple(filter(None, (config.site_url, options.members_url)))
-    return gate.Rules(catalog.withheld, catalog.guard, personal, own, build.static)
+    return gate.Rules(catalog.withheld, catalog.guard, personal, own_urls(config, options), build.static)
+
+
+def own_urls(config: MkDocsConfig, options: Options) -> tuple[str, ...]:
+    """The sites' own addresses (site_url, the members' site): links written with them are local ones."""
+    return tuple(filter(None, (config.site_url, options.members_url)))
 
 
 def abandon() -> None:
