@@ -213,7 +213,8 @@ def build_catalog(
     published = [item for item in items if is_published(item, profile)]
     files = published_files(published, pages, inventory)
     shown_records = [item for item in published if isinstance(item, Record)]
-    problems += shared_attachments(shown_records, [record for record in records if record not in shown_records])
+    shown_uris = {record.src_uri for record in shown_records}
+    problems += shared_attachments(shown_records, [record for record in records if record.src_uri not in shown_uris])
     # Links and personal data are checked on every file that loaded, even when others did not: `krat check FILE`
     # (the pre-commit hook) must not let a file through because another one is broken.
     texts = [Text(item.src_uri, item.path, item.body, item.body_line, front_matter(item)) for item in published + pages]
