@@ -64,11 +64,11 @@ class GateWorker:
         other file each: the search index written after the build is most of it). The worker is stopped in any
         case."""
         try:
-            rest = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
-            unread = [published for published in rest if published not in self.sent | self.rules.static]
-            for published in unread[::2]:
+            everything = gate.published_files(site)
+            done = self.sent | self.rules.static
+            for published in [published for published in everything if published not in done][::2]:
                 self.send_file(site, published)
-            here = gate.inspect(site, self.rules, self.sent)  # every name, and the other half of the texts
+            here = gate.inspect(site, self.rules, self.sent, everything)  # every name, the other half of the texts
             for future in self.pending:
                 future.result()  # an error in the worker is raised here, never lost
             return self.pool.submit(_findings).result() + here

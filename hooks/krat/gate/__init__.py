@@ -21,6 +21,6 @@ Theme and editor code (Material's and Pagefind's scripts, the Decap bundle) is o
 read, its bytes are not.
 """
 
-from krat.gate.inspect import Finding, Reader, Rules, inspect, trace
+from krat.gate.inspect import Finding, Reader, Rules, inspect, published_files, trace
 
-__all__ = ["Finding", "Reader", "Rules", "inspect", "trace"]
+__all__ = ["Finding", "Reader", "Rules", "inspect", "published_files", "trace"]

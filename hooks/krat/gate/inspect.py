@@ -2,6 +2,7 @@
 
 import gzip
 import html
+import os
 import posixpath
 import re
 from collections.abc import Iterator
@@ -90,11 +91,23 @@ class Reader:
                 self.findings += _scan(name, seen_as(unquote(name)), self.rules)
 
 
-def inspect(site: Path, rules: Rules, already_read: set[str] = frozenset()) -> list[Finding]:
-    """Every finding in the built site at `site`, in the order of its files: every file's name, and the text of
-    every file but those `already_read` (by a reader that saw them as they were written: krat.engine.overlap)."""
+def published_files(site: Path) -> list[str]:
+    """The site path of every file in the built site, sorted."""
+    found = []
+    for folder, _, names in os.walk(site):
+        prefix = os.path.relpath(folder, site).replace(os.sep, "/")
+        found += [name if prefix == "." else f"{prefix}/{name}" for name in names]
+    return sorted(found)
+
+
+def inspect(
+    site: Path, rules: Rules, already_read: set[str] = frozenset(), published: list[str] | None = None
+) -> list[Finding]:
+    """Every finding in the built site at `site`, in the order of its files (`published`, when the caller has
+    listed them): every file's name, and the text of every file but those `already_read` (by a reader that saw
+    them as they were written: krat.engine.overlap)."""
     reader = Reader(rules)
-    published = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
+    published = published_files(site) if published is None else published
     reader.read_names(published)
     for name in published:
         if name not in already_read:
